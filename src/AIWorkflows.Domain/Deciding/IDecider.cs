@@ -1,0 +1,15 @@
+namespace AIWorkflows.Domain.Deciding;
+
+/// <summary>
+/// A workflow as data: Decide turns a command into events given the current state, Evolve folds an
+/// event into the state. Both are pure; every command carries its own Now, so replaying a stored
+/// history gives the same state on any machine at any time.
+/// </summary>
+public interface IDecider<in TCommand, TState, TEvent>
+{
+    TState Initial { get; }
+
+    IReadOnlyList<TEvent> Decide(TCommand command, TState state);
+
+    TState Evolve(TState state, TEvent happened);
+}

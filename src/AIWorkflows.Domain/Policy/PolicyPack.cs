@@ -1,0 +1,112 @@
+namespace AIWorkflows.Domain.Policy;
+
+/// <summary>
+/// A city's AI policy as data: who reviews what, how often, how long records are kept.
+/// Every value that comes from a seed policy names its clause in <c>Source</c>; the rest say
+/// "city default". Loaded and validated by the app; the deciders only read it.
+/// </summary>
+public sealed record PolicyPack(
+    string Id,
+    string City,
+    string TimeZone,
+    IReadOnlyList<Holiday> Holidays,
+    IReadOnlyList<RoleDefinition> Roles,
+    IReadOnlyList<Department> Departments,
+    IReadOnlyList<PackQuestion> Questions,
+    RiskRubric Rubric,
+    IReadOnlyList<ProhibitedUse> ProhibitedUses,
+    IReadOnlyList<TierPolicy> Tiers,
+    IReadOnlyList<DisclosureDuty> Disclosures,
+    UnionPolicy? Union,
+    IReadOnlyList<RetentionClass> Retention,
+    AccessPolicy Access)
+{
+    public TierPolicy Tier(string id) =>
+        Tiers.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"Tier '{id}' is not in the {City} pack.");
+
+    public RoleDefinition Role(string id) =>
+        Roles.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Role '{id}' is not in the {City} pack.");
+
+    public RetentionClass RetentionClass(string id) =>
+        Retention.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Record class '{id}' is not in the {City} pack.");
+}
+
+public sealed record Holiday(DateOnly Date, string Name);
+
+/// <summary>A reviewing or notified role; <c>Email</c> is the role's mailbox unless a department overrides it.</summary>
+public sealed record RoleDefinition(string Id, string Title, string Email, string Source);
+
+/// <summary>Routes the department-director role to the right person.</summary>
+public sealed record Department(string Name, string DirectorEmail);
+
+/// <summary>A question a pack adds to the intake form; answers arrive as <c>answers.{Id}</c>.</summary>
+public sealed record PackQuestion(string Id, string Text, string Kind, IReadOnlyList<string> Options, string Source);
+
+/// <summary>One condition on the intake answers: a boolean field is <c>Is</c>, a choice or list field meets <c>AnyOf</c>.</summary>
+public sealed record Condition(string Field, bool? Is, IReadOnlyList<string>? AnyOf);
+
+/// <summary>Tiers are ranked; each matching rule lifts the tier to at least its own, and says why.</summary>
+public sealed record RiskRubric(string DefaultTier, IReadOnlyList<RubricRule> Rules);
+
+public sealed record RubricRule(string Id, string Tier, IReadOnlyList<Condition> When, string Reason, string Source);
+
+/// <summary>A use the city forbids outright; all conditions must hold for it to apply.</summary>
+public sealed record ProhibitedUse(string Id, string Description, IReadOnlyList<Condition> When, string Source);
+
+public sealed record TierPolicy(
+    string Id,
+    string Label,
+    int Rank,
+    IReadOnlyList<ReviewStep> Reviews,
+    ReassessmentPolicy Reassessment,
+    string Source);
+
+/// <summary>
+/// A role that must decide. Lower stages are engaged first; the next stage opens when every
+/// review of the stage before has approved. Offsets are business days from when the task opened.
+/// </summary>
+public sealed record ReviewStep(
+    string Role,
+    int Stage,
+    int ReminderAfterBusinessDays,
+    int EscalateAfterBusinessDays,
+    string EscalateTo,
+    string Source);
+
+public sealed record ReassessmentPolicy(
+    int EveryMonths,
+    int ReminderDaysBefore,
+    int EscalateDaysOverdue,
+    int SuspendDaysOverdue,
+    string Source);
+
+public sealed record DisclosureDuty(string Id, string Text, IReadOnlyList<Condition> When, string Source);
+
+public sealed record UnionPolicy(
+    IReadOnlyList<EmployeeOrganization> Organizations,
+    string LaborRelationsEmail,
+    int RequestWindowBusinessDays,
+    int ReminderBeforeWindowClosesBusinessDays,
+    int MinimumLeadBusinessDays,
+    int MeetAndConferLimitDays,
+    bool EmergencyAdoptionAllowed,
+    string Source);
+
+public sealed record EmployeeOrganization(string Id, string Name, string Email, IReadOnlyList<string> Classifications, string Source);
+
+/// <summary>
+/// A retention schedule line. <c>StartsOn</c> is the event that starts the clock ("created",
+/// "tool_retired", "superseded"); <c>Years</c> null with <c>Permanent</c> means never disposed of.
+/// </summary>
+public sealed record RetentionClass(string Id, string Title, int? Years, bool Permanent, string StartsOn, string Source);
+
+public sealed record AccessPolicy(
+    IReadOnlyList<Course> Courses,
+    EthicalUseAgreement? Agreement,
+    bool DepartmentHeadConsent,
+    int ExpiryReminderDays,
+    string Source);
+
+public sealed record Course(string Id, string Title, int ValidMonths, string Source);
+
+public sealed record EthicalUseAgreement(string Title, string Text, string Source);
