@@ -1,0 +1,31 @@
+namespace AIWorkflows.Domain.ToolApprovals;
+
+/// <summary>
+/// What a department tells the city about the AI tool it wants to use (DESIGN §5). Field names
+/// are the ones the pack's conditions refer to ("publicFacing", "dataCategories", "answers.x").
+/// </summary>
+public sealed record ToolRequestForm(
+    string ToolName,
+    string Vendor,
+    string Department,
+    string RequesterEmail,
+    string Purpose,
+    string HumanOversight,
+    IReadOnlyList<string> DataCategories,
+    bool PublicFacing,
+    bool GenerativeAi,
+    bool AffectsWorkingConditions,
+    bool Impersonation,
+    bool LawEnforcement,
+    string DecisionImpact,
+    string Stage,
+    IReadOnlyList<string> AffectedClassifications,
+    IReadOnlyDictionary<string, string> Answers)
+{
+    public static readonly IReadOnlyList<string> DataCategoryValues =
+        ["public", "internal", "confidential", "pii", "hr", "health", "criminal_justice"];
+
+    public static readonly IReadOnlyList<string> DecisionImpactValues = ["none", "assistive", "automated"];
+
+    public static readonly IReadOnlyList<string> StageValues = ["pilot", "production"];
+}
