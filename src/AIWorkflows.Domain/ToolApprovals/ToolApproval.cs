@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace AIWorkflows.Domain.ToolApprovals;
+
+// Tool approval: a department's request to use an AI tool, screened, tiered by the pack's rubric
+// and reviewed by the roles its tier requires (Sacramento VI.A.3 AI Review, V.D.1 directors engage
+// first; Albuquerque 4.2 risk assessment; Baltimore EO advisory group) until approved or rejected.
+
+/// <summary>The state of one request: only the shapes that can exist.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "shape")]
+[JsonDerivedType(typeof(None), "none")]
+[JsonDerivedType(typeof(InReview), "in_review")]
+[JsonDerivedType(typeof(InRemediation), "remediation")]
+[JsonDerivedType(typeof(Approved), "approved")]
+[JsonDerivedType(typeof(Rejected), "rejected")]
+[JsonDerivedType(typeof(Withdrawn), "withdrawn")]
+public abstract record ToolApproval
+{
+    public sealed record None : ToolApproval;
+
+    public sealed record InReview(RequestCase Case, int Stage) : ToolApproval;
+
+    /// <summary>Returned to the requester with the findings of the reviews that asked for remediation.</summary>
+    public sealed record InRemediation(RequestCase Case, int Stage, ImmutableList<Finding> Findings) : ToolApproval;
+
+    public sealed record Approved(RequestCase Case, ImmutableList<string> Conditions, DateTimeOffset At) : ToolApproval;
+
+    public sealed record Rejected(RequestCase Case, string Role, string Reason, DateTimeOffset At) : ToolApproval;
+
+    public sealed record Withdrawn(RequestCase Case, string By, string Reason, DateTimeOffset At) : ToolApproval;
+
+    private ToolApproval() { }
+
+    public string Status => this switch
+    {
+        InReview => "in_review",
+        InRemediation => "remediation",
+        Approved => "approved",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+        _ => "none",
+    };
+
+    public RequestCase? CaseOrNull => this switch
+    {
+        InReview r => r.Case,
+        InRemediation r => r.Case,
+        Approved a => a.Case,
+        Rejected r => r.Case,
+        Withdrawn w => w.Case,
+        _ => null,
+    };
+}
+
+/// <summary>What every request carries once submitted: the answers, the tier and why, and its review tasks.</summary>
+public sealed record RequestCase(
+    string RequestId,
+    string ToolId,
+    ToolRequestForm Form,
+    string Tier,
+    ImmutableList<TierReason> TierReasons,
+    ImmutableList<DutyNotice> Disclosures,
+    DateTimeOffset SubmittedAt,
+    int Round,
+    ImmutableList<ReviewTask> Tasks)
+{
+    public ReviewTask? Task(string taskId) => Tasks.FirstOrDefault(t => t.TaskId == taskId);
+
+    public RequestCase WithTask(ReviewTask task) =>
+        this with { Tasks = Tasks.Select(t => t.TaskId == task.TaskId ? task : t).ToImmutableList() };
+}
+
+/// <summary>One role's review in one round. A new round for the same role is a new task with a new link.</summary>
+public sealed record ReviewTask(
+    string TaskId,
+    string Role,
+    int Stage,
+    int Round,
+    string ReviewerEmail,
+    string EscalateToRole,
+    string EscalateToEmail,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset RemindAt,
+    DateTimeOffset EscalateAt,
+    bool Reminded,
+    bool Escalated,
+    bool Superseded,
+    ReviewOutcome? Outcome)
+{
+    public bool IsOpen => Outcome is null && !Superseded;
+}
+
+public sealed record ReviewOutcome(Verdict Verdict, string Comments, string By, DateTimeOffset At);
+
+public sealed record Finding(string TaskId, string Role, string Comments, DateTimeOffset At);
+
+public sealed record TierReason(string RuleId, string Tier, string Reason, string Source);
+
+public sealed record DutyNotice(string Id, string Text, string Source);
+
+[JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
+public enum Verdict
+{
+    [JsonStringEnumMemberName("approve")] Approve,
+    [JsonStringEnumMemberName("approve_with_conditions")] ApproveWithConditions,
+    [JsonStringEnumMemberName("request_remediation")] RequestRemediation,
+    [JsonStringEnumMemberName("reject")] Reject,
+}

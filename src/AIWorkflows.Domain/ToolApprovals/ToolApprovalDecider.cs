@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using AIWorkflows.Domain.Calendar;
+using AIWorkflows.Domain.Deciding;
+using AIWorkflows.Domain.Policy;
+using static AIWorkflows.Domain.ToolApprovals.ToolApproval;
+using static AIWorkflows.Domain.ToolApprovals.ToolApprovalCommand;
+using static AIWorkflows.Domain.ToolApprovals.ToolApprovalEvent;
+
+namespace AIWorkflows.Domain.ToolApprovals;
+
+/// <summary>Decides what a command does to a request. Refused commands decide nothing; <see cref="Refusal"/> says why.</summary>
+public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalendar calendar)
+    : IDecider<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>
+{
+    private readonly ReviewPlan _plan = new(pack, calendar);
+
+    public ToolApproval Initial { get; } = new None();
+
+    public IReadOnlyList<ToolApprovalEvent> Decide(ToolApprovalCommand command, ToolApproval state) => (command, state) switch
+    {
+        (Submit x, None) => Submit(x),
+        (RecordReview r, InReview s) => Review(r, s.Case, s.Stage, inRemediation: false),
+        (RecordReview r, InRemediation s) => Review(r, s.Case, s.Stage, inRemediation: true),
+        (Resubmit r, InRemediation s) when IsRequester(s.Case, r.By) => Resubmit(r, s),
+        (Withdraw w, InReview or InRemediation) when IsRequester(state.CaseOrNull!, w.By) =>
+            [new RequestWithdrawn(w.By, w.Reason, w.Now)],
+        (ReviewDeadline d, InReview s) => Deadline(d, s.Case),
+        _ => [], // a repeated submit, a decision after the outcome, a stale timer: nothing to do
+    };
+
+    private List<ToolApprovalEvent> Submit(Submit x)
+    {
+        var assessment = RiskAssessor.Assess(pack, x.Form);
+        // Prohibited uses are refused at intake (Baltimore EO: impersonation; Sacramento VII.D); the
+        // app explains the refusal before storing anything, and the decider never admits one.
+        if (assessment.Prohibited.Count > 0) return [];
+        var stage = _plan.FirstStage(assessment.Tier);
+        var steps = _plan.Steps(assessment.Tier).Where(s => s.Stage == stage);
+        return [
+            new Submitted(x.RequestId, x.ToolId, x.Form, assessment.Tier, Reasons(assessment), Duties(assessment), x.Now),
+            new StageOpened(stage, x.Now),
+            .. _plan.Open(steps, x.Form, round: 1, x.Now),
+        ];
+    }
+
+    private List<ToolApprovalEvent> Review(RecordReview r, RequestCase c, int stage, bool inRemediation)
+    {
+        var task = c.Task(r.TaskId);
+        if (task is null || !task.IsOpen || !SameEmail(task.ReviewerEmail, r.ReviewerEmail)) return [];
+        List<ToolApprovalEvent> events = [new ReviewRecorded(task.TaskId, task.Role, r.ReviewerEmail, r.Verdict, r.Comments, r.Now)];
+        switch (r.Verdict)
+        {
+            case Verdict.Reject:
+                events.Add(new RequestRejected(task.TaskId, task.Role, r.Comments, r.Now));
+                break;
+            case Verdict.RequestRemediation:
+                // Albuquerque 4.2: a tool that fails the assessment may not be used unless remediated.
+                events.Add(new RemediationRequested(task.TaskId, task.Role, r.Comments, r.Now));
+                break;
+            default:
+                if (!inRemediation) events.AddRange(AfterApproval(c.WithTask(task with { Outcome = Outcome(r) }), stage, r.Now));
+                break;
+        }
+        return events;
+    }
+
+    // A stage is done when every live review up to it has approved; the next stage then opens for
+    // the roles that have no live review yet (a role reopened early by remediation keeps its task).
+    private List<ToolApprovalEvent> AfterApproval(RequestCase c, int stage, DateTimeOffset now)
+    {
+        var live = c.Tasks.Where(t => !t.Superseded).ToList();
+        if (live.Any(t => t.Stage <= stage && !IsApproval(t.Outcome))) return [];
+        var next = _plan.NextStage(c.Tier, stage);
+        if (next is int n)
+            return [new StageOpened(n, now), .. _plan.Open(_plan.Steps(c.Tier).Where(s => s.Stage == n && live.All(t => t.Role != s.Role)), c.Form, c.Round, now)];
+        if (live.Any(t => !IsApproval(t.Outcome))) return [];
+        var conditions = live
+            .Where(t => t.Outcome?.Verdict == Verdict.ApproveWithConditions)
+            .Select(t => $"{pack.Role(t.Role).Title}: {t.Outcome!.Comments}")
+            .ToImmutableList();
+        return [new RequestApproved(c.ToolId, c.Tier, conditions, now)];
+    }
+
+    private static bool IsApproval(ReviewOutcome? o) => o?.Verdict is Verdict.Approve or Verdict.ApproveWithConditions;
+
+    private static ReviewOutcome Outcome(RecordReview r) => new(r.Verdict, r.Comments, r.ReviewerEmail, r.Now);
+
+    private static bool IsRequester(RequestCase c, string by) => SameEmail(c.Form.RequesterEmail, by);
+
+    private static bool SameEmail(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static ImmutableList<TierReason> Reasons(RiskAssessment a) =>
+        a.Reasons.Select(r => new TierReason(r.RuleId, r.Tier, r.Reason, r.Source)).ToImmutableList();
+
+    private static ImmutableList<DutyNotice> Duties(RiskAssessment a) =>
+        a.Disclosures.Select(d => new DutyNotice(d.Id, d.Text, d.Source)).ToImmutableList();
+}

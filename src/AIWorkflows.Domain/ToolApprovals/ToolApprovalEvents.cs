@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace AIWorkflows.Domain.ToolApprovals;
+
+/// <summary>
+/// What happened to a request: the stored audit trail. These are contracts read back years later
+/// by records officers; add new events or optional fields, never change the meaning of old ones.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(Submitted), "submitted")]
+[JsonDerivedType(typeof(StageOpened), "stage_opened")]
+[JsonDerivedType(typeof(ReviewOpened), "review_opened")]
+[JsonDerivedType(typeof(ReviewRecorded), "review_recorded")]
+[JsonDerivedType(typeof(ReviewReminded), "review_reminded")]
+[JsonDerivedType(typeof(ReviewEscalated), "review_escalated")]
+[JsonDerivedType(typeof(ReviewRescheduled), "review_rescheduled")]
+[JsonDerivedType(typeof(RemediationRequested), "remediation_requested")]
+[JsonDerivedType(typeof(Resubmitted), "resubmitted")]
+[JsonDerivedType(typeof(RequestApproved), "approved")]
+[JsonDerivedType(typeof(RequestRejected), "rejected")]
+[JsonDerivedType(typeof(RequestWithdrawn), "withdrawn")]
+public abstract record ToolApprovalEvent(DateTimeOffset At)
+{
+    public sealed record Submitted(
+        string RequestId, string ToolId, ToolRequestForm Form, string Tier,
+        ImmutableList<TierReason> TierReasons, ImmutableList<DutyNotice> Disclosures, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    /// <summary>Reviews are staged (Sacramento V.D.1: the department director first); this marks a stage opening.</summary>
+    public sealed record StageOpened(int Stage, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    public sealed record ReviewOpened(
+        string TaskId, string Role, int Stage, int Round, string ReviewerEmail, string EscalateToRole, string EscalateToEmail,
+        DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    public sealed record ReviewRecorded(string TaskId, string Role, string By, Verdict Verdict, string Comments, DateTimeOffset At)
+        : ToolApprovalEvent(At);
+
+    public sealed record ReviewReminded(string TaskId, string Role, string ReviewerEmail, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    public sealed record ReviewEscalated(
+        string TaskId, string Role, string ReviewerEmail, string EscalatedToRole, string EscalatedToEmail,
+        DateTimeOffset OverdueSince, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    /// <summary>Deadlines of a still-open review restart when the request comes back from remediation.</summary>
+    public sealed record ReviewRescheduled(string TaskId, DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At)
+        : ToolApprovalEvent(At);
+
+    public sealed record RemediationRequested(string TaskId, string Role, string Findings, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    public sealed record Resubmitted(
+        string By, string Response, ToolRequestForm Form, string Tier, ImmutableList<TierReason> TierReasons,
+        ImmutableList<DutyNotice> Disclosures, int Round, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    public sealed record RequestApproved(string ToolId, string Tier, ImmutableList<string> Conditions, DateTimeOffset At)
+        : ToolApprovalEvent(At);
+
+    public sealed record RequestRejected(string TaskId, string Role, string Reason, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    public sealed record RequestWithdrawn(string By, string Reason, DateTimeOffset At) : ToolApprovalEvent(At);
+}
