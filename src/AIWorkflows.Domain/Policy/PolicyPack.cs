@@ -31,7 +31,8 @@ public sealed record PolicyPack(
         Retention.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Record class '{id}' is not in the {City} pack.");
 }
 
-public sealed record Holiday(DateOnly Date, string Name);
+/// <summary>A day the city is closed; business-day deadlines skip it. <c>Source</c> says where the date comes from.</summary>
+public sealed record Holiday(DateOnly Date, string Name, string Source = "city default");
 
 /// <summary>A reviewing or notified role; <c>Email</c> is the role's mailbox unless a department overrides it.</summary>
 public sealed record RoleDefinition(string Id, string Title, string Email, string Source);
