@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace AIWorkflows.App.Tokens;
+
+/// <summary>
+/// Issues and checks the signed, expiring tokens in emailed links (reviewer task links, union
+/// response links). A token proves who may act on which task until when; whether the task is
+/// still open (the link "spent") is the workflow's state, not the token's.
+/// </summary>
+public sealed class TaskTokenService
+{
+    private readonly byte[] _signingKey;
+    private readonly byte[][] _verificationKeys;
+    private readonly TimeProvider _clock;
+
+    public TaskTokenService(IOptions<TaskTokenOptions> options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        // Start-up validation has already checked the keys; this guards direct construction.
+        if (!TaskTokenOptionsValidator.TryDecode(value.SigningKey, out _signingKey))
+            throw new OptionsValidationException(nameof(TaskTokenOptions), typeof(TaskTokenOptions), ["Tokens:SigningKey is missing or invalid."]);
+        var previous = value.PreviousKeys
+            .Select(k => TaskTokenOptionsValidator.TryDecode(k, out var key)
+                ? key
+                : throw new OptionsValidationException(nameof(TaskTokenOptions), typeof(TaskTokenOptions), ["Tokens:PreviousKeys holds an invalid key."]));
+        _verificationKeys = [_signingKey, .. previous];
+        _clock = clock;
+    }
+
+    public string Issue(string purpose, string instanceId, string taskId, string subject, DateTimeOffset expiresAt) =>
+        Issue(new TaskTokenPayload(purpose, instanceId, taskId, subject, expiresAt.ToUnixTimeSeconds()));
+
+    public string Issue(TaskTokenPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentException.ThrowIfNullOrEmpty(payload.Purpose);
+        ArgumentException.ThrowIfNullOrEmpty(payload.InstanceId);
+        ArgumentException.ThrowIfNullOrEmpty(payload.TaskId);
+        ArgumentException.ThrowIfNullOrEmpty(payload.Subject);
+
+        var body = TaskTokenCodec.EncodeBody(payload);
+        return TaskTokenCodec.ToText([.. body, .. HMACSHA256.HashData(_signingKey, body)]);
+    }
+
+    public TokenVerification Verify(string? token, string expectedPurpose)
+    {
+        if (!TaskTokenCodec.TryFromText(token, out var bytes) || bytes.Length <= TaskTokenCodec.MacLength + 1
+            || bytes[0] != TaskTokenCodec.Version)
+            return new TokenVerification.Malformed();
+
+        var body = bytes.AsSpan(0, bytes.Length - TaskTokenCodec.MacLength);
+        var mac = bytes.AsSpan(body.Length);
+        if (!SignedByAnyKey(body, mac))
+            return new TokenVerification.Forged();
+
+        // Only our own keys produce a valid MAC, so this fails only if we issued garbage.
+        if (!TaskTokenCodec.TryDecodeBody(body, out var payload))
+            return new TokenVerification.Malformed();
+        if (!string.Equals(payload.Purpose, expectedPurpose, StringComparison.Ordinal))
+            return new TokenVerification.WrongPurpose(payload.Purpose);
+        if (_clock.GetUtcNow().ToUnixTimeSeconds() >= payload.ExpiresAt)
+            return new TokenVerification.Expired(payload);
+        return new TokenVerification.Valid(payload);
+    }
+
+    private bool SignedByAnyKey(ReadOnlySpan<byte> body, ReadOnlySpan<byte> mac)
+    {
+        Span<byte> expected = stackalloc byte[TaskTokenCodec.MacLength];
+        var signed = false;
+        // Every key is tried even after a match: the time taken says nothing about which key signed.
+        foreach (var key in _verificationKeys)
+        {
+            HMACSHA256.HashData(key, body, expected);
+            signed |= CryptographicOperations.FixedTimeEquals(expected, mac);
+        }
+        return signed;
+    }
+}
