@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using AIWorkflows.Storage.Tables;
+using Azure.Data.Tables;
+
+namespace AIWorkflows.Storage.Effects;
+
+/// <summary>
+/// Runs the effects a commit wrote to the outbox, then deletes the done rows in one transaction.
+/// A failed effect stays pending and its instance is remembered, so <see cref="SweepAsync"/> retries
+/// it without scanning. One per process (singleton): its in-flight set and claim owner id are what
+/// keep an effect from running twice at once.
+/// </summary>
+public sealed partial class EffectDispatcher
+{
+    private readonly TableClient _table;
+    private readonly Dictionary<string, IEffectHandler> _handlers;
+    private readonly TimeProvider _time;
+    private readonly EffectDispatcherOptions _options;
+
+    // Effects a task in this process is running (or about to commit); nobody else here may start them.
+    private readonly ConcurrentDictionary<EffectKey, byte> _inFlight = new();
+
+    // Effects whose handler succeeded but whose row could not be deleted: delete, never run again.
+    private readonly ConcurrentDictionary<EffectKey, byte> _doneNotDeleted = new();
+
+    // Instances with pending rows to retry, and the earliest time worth looking (another owner's lease end).
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _retry = new(StringComparer.Ordinal);
+
+    public EffectDispatcher(StorageClients clients, IEnumerable<IEffectHandler> handlers, TimeProvider time, EffectDispatcherOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(handlers);
+        _table = clients.Table(StorageTables.Workflows);
+        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = options ?? new EffectDispatcherOptions();
+    }
+
+    /// <summary>Marks this process's claims on outbox rows.</summary>
+    public string OwnerId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Instances with effects waiting for a retry.</summary>
+    public int PendingInstances => _retry.Count;
+
+    public bool Handles(string kind) => _handlers.ContainsKey(kind);
+
+    internal OutboxReservation Reserve(string instanceId, IReadOnlyList<PendingEffect> effects)
+    {
+        var reserved = new List<EffectKey>();
+        foreach (var effect in effects)
+        {
+            var key = new EffectKey(instanceId, effect.Id);
+            if (!_inFlight.TryAdd(key, 0))
+            {
+                Release(reserved);
+                throw new InvalidOperationException($"Effect '{effect.Id}' of instance '{instanceId}' is already pending; effect ids must be unique per instance.");
+            }
+            reserved.Add(key);
+        }
+        return new OutboxReservation(this, instanceId, effects, OwnerId, _time.GetUtcNow() + _options.Lease);
+    }
+
+    internal void Release(IEnumerable<EffectKey> keys)
+    {
+        foreach (var key in keys) _inFlight.TryRemove(key, out _);
+    }
+
+    /// <summary>Runs the effects just committed under <paramref name="reservation"/>; never throws for a handler's failure.</summary>
+    internal async Task<int> DispatchCommittedAsync(string workflow, OutboxReservation reservation, CancellationToken cancellationToken)
+    {
+        using (reservation)
+            return await RunAndDeleteAsync(workflow, reservation.InstanceId, reservation.Effects, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the handlers, deletes the rows of those that succeeded (plus <paramref name="alreadyDone"/>)
+    /// in one transaction, and remembers the instance when anything is left. The caller holds the keys.
+    /// </summary>
+    private async Task<int> RunAndDeleteAsync(
+        string workflow, string instanceId, IReadOnlyList<PendingEffect> effects, IReadOnlyList<EffectKey> alreadyDone, CancellationToken cancellationToken)
+    {
+        var outcomes = await Task.WhenAll(effects.Select(e => RunOneAsync(workflow, instanceId, e, cancellationToken)));
+        var succeeded = effects.Where((_, i) => outcomes[i]).Select(e => new EffectKey(instanceId, e.Id)).ToList();
+        var toDelete = succeeded.Concat(alreadyDone).ToList();
+        if (toDelete.Count > 0)
+        {
+            try
+            {
+                // Not the caller's token: once a handler has succeeded, leaving its row behind is what
+                // would make it run again, so the delete is not abandoned with the request.
+                await TableBatches.DeleteManyAsync(_table, toDelete.Select(k => (k.InstanceId, OutboxRow.RowKeyOf(k.EffectId))), CancellationToken.None);
+                foreach (var key in alreadyDone) _doneNotDeleted.TryRemove(key, out _);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                foreach (var key in toDelete) _doneNotDeleted.TryAdd(key, 0);
+                Remember(instanceId, _time.GetUtcNow());
+            }
+        }
+        if (outcomes.Any(ok => !ok)) Remember(instanceId, _time.GetUtcNow());
+        return succeeded.Count;
+    }
+
+    private async Task<bool> RunOneAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!_handlers.TryGetValue(effect.Kind, out var handler))
+                throw new InvalidOperationException($"No effect handler is registered for kind '{effect.Kind}'.");
+            await handler.HandleAsync(workflow, instanceId, effect, cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A handler's failure (or cancellation) must not fail the command that was already
+            // committed: the row stays pending and the sweep retries it.
+            _options.OnFailure?.Invoke(new EffectFailure(workflow, instanceId, effect, error));
+            return false;
+        }
+    }
+
+    private void Remember(string instanceId, DateTimeOffset notBefore) =>
+        _retry.AddOrUpdate(instanceId, notBefore, (_, existing) => existing < notBefore ? existing : notBefore);
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using AIWorkflows.Storage.Counting;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace AIWorkflows.Storage;
+
+/// <summary>
+/// The table and blob service clients, built once with the transaction counter in their pipelines.
+/// Register as a singleton; SDK clients are thread-safe and meant to be reused.
+/// </summary>
+public sealed class StorageClients
+{
+    private readonly ConcurrentDictionary<string, TableClient> _tableClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _containers = new(StringComparer.Ordinal);
+
+    public StorageClients(StorageOptions options, StorageTransactionCounter counter)
+        : this(options, counter, credential: null)
+    {
+    }
+
+    /// <summary>For an account reached with a managed identity: pass e.g. a DefaultAzureCredential.</summary>
+    public StorageClients(StorageOptions options, StorageTransactionCounter counter, TokenCredential? credential)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(counter);
+        options.Validate();
+        Options = options;
+        Counter = counter;
+
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+
+        if (options.UsesConnectionString)
+        {
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+        }
+        else
+        {
+            if (credential is null)
+                throw new InvalidOperationException("Storage service URIs need a TokenCredential; pass one or set a connection string.");
+            Tables = new TableServiceClient(options.TableServiceUri, credential, tableOptions);
+            Blobs = new BlobServiceClient(options.BlobServiceUri, credential, blobOptions);
+        }
+
+        RegisterTable(StorageTables.Workflows);
+        RegisterTable(StorageTables.Timers);
+    }
+
+    public StorageOptions Options { get; }
+
+    public StorageTransactionCounter Counter { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    /// <summary>The physical name of a logical table: the prefix plus the name.</summary>
+    public string TableName(string logicalName) => Options.TablePrefix + logicalName;
+
+    /// <summary>The physical name of a container: lower-case prefix plus the name (containers are lower-case).</summary>
+    public string ContainerName(string logicalName) => (Options.TablePrefix + logicalName).ToLowerInvariant();
+
+    public TableClient Table(string logicalName) =>
+        _tableClients.GetOrAdd(logicalName, name => Tables.GetTableClient(TableName(name)));
+
+    public BlobContainerClient Container(string logicalName) => Blobs.GetBlobContainerClient(ContainerName(logicalName));
+
+    /// <summary>Another feature (records index, projections) adds its table to <see cref="EnsureCreatedAsync"/>.</summary>
+    public void RegisterTable(string logicalName) => _tables.TryAdd(logicalName, 0);
+
+    public void RegisterContainer(string logicalName) => _containers.TryAdd(logicalName, 0);
+
+    /// <summary>
+    /// Creates the registered tables and containers that do not exist yet. One request each, so call it
+    /// at start-up (or from a deployment step), not per request.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var tables = _tables.Keys.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken));
+        var containers = _containers.Keys.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        await Task.WhenAll(tables.Cast<Task>().Concat(containers));
+    }
+}
