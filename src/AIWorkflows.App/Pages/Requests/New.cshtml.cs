@@ -1,0 +1,58 @@
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.Domain.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AIWorkflows.App.Pages.Requests;
+
+/// <summary><c>/requests/new</c>: the intake form (DESIGN §5), submitted through the same service as <c>POST /api/requests</c>.</summary>
+public sealed class NewModel(ToolApprovalService service, PolicyPack pack) : PageModel
+{
+    public PolicyPack Pack => pack;
+
+    public NewRequestForm Form { get; private set; } = new();
+
+    public FormErrors Errors { get; private set; } = FormErrors.None;
+
+    public IReadOnlyList<ProhibitedUse> Prohibited { get; private set; } = [];
+
+    /// <summary>Set when this form instance was already used for different answers.</summary>
+    public bool KeyReused { get; private set; }
+
+    public void OnGet() => Form = new NewRequestForm { FormKey = NewKey() };
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Form = NewRequestForm.Read(Request.Form, pack);
+        // The hidden per-form key is the idempotency key: a double click replays the first
+        // submission instead of creating a second request.
+        if (string.IsNullOrWhiteSpace(Form.FormKey)) Form.FormKey = NewKey();
+        switch (await service.SubmitAsync(Form.ToInput(), "form-" + Form.FormKey, ct))
+        {
+            case SubmitResult.Created c:
+                return new SeeOtherResult($"/requests/{Uri.EscapeDataString(c.Request.InstanceId)}");
+            case SubmitResult.Replayed r:
+                return new SeeOtherResult($"/requests/{Uri.EscapeDataString(r.Request.InstanceId)}");
+            case SubmitResult.Invalid i:
+                Errors = new FormErrors(i.Errors, NewRequestForm.Order(pack), f => NewRequestForm.Target(pack, f));
+                return Status(StatusCodes.Status400BadRequest);
+            case SubmitResult.Prohibited p:
+                Prohibited = p.Uses;
+                return Status(StatusCodes.Status422UnprocessableEntity);
+            default:
+                // The person went back, changed answers and sent the same form again: the first
+                // request stands; a fresh key lets them send these answers as a new request.
+                KeyReused = true;
+                Form.FormKey = NewKey();
+                return Status(StatusCodes.Status409Conflict);
+        }
+    }
+
+    private PageResult Status(int status)
+    {
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private static string NewKey() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,23 @@
+namespace AIWorkflows.App.Pages;
+
+public sealed record ChoiceOption(string Value, string Label, string? Hint = null);
+
+/// <summary>A radio group in a fieldset whose legend is the question. The input ids are "{name}-{value}".</summary>
+public sealed record ChoiceField(
+    string Name, string Legend, string? Hint, IReadOnlyList<ChoiceOption> Options, string? Value, FormErrors Errors, bool Inline = false)
+{
+    public static readonly IReadOnlyList<ChoiceOption> YesNo = [new("true", "Yes"), new("false", "No")];
+
+    public string Id => FormErrors.IdOf(Name);
+
+    public static string FirstInputId(string name, IReadOnlyList<ChoiceOption> options) =>
+        $"{FormErrors.IdOf(name)}-{(options.Count > 0 ? options[0].Value : "none")}";
+}
+
+/// <summary>A labelled text input or textarea; the input's id is the field name with dots as dashes.</summary>
+public sealed record TextField(
+    string Name, string Label, string? Hint, string? Value, FormErrors Errors,
+    bool Multiline = false, string Type = "text", string? Autocomplete = null, int Rows = 5, bool Spellcheck = true)
+{
+    public string Id => FormErrors.IdOf(Name);
+}
