@@ -1,6 +1,47 @@
+using AIWorkflows.App.Development;
+using AIWorkflows.App.Functions;
+using AIWorkflows.App.Identity;
+using AIWorkflows.App.Mail;
+using AIWorkflows.App.Policy;
+using AIWorkflows.App.Tokens;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web;
+using AIWorkflows.App.Workflows;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseFunctionsCustomHandlerPort();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddPolicyPack(builder.Configuration);
+builder.Services.AddDevClock(builder.Environment);
+builder.Services.AddTaskTokens(builder.Configuration, builder.Environment);
+builder.Services.AddMail(builder.Configuration, builder.Environment);
+builder.Services.AddCityIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddWorkflowStorage(builder.Configuration);
+builder.Services.AddToolApprovals(builder.Configuration);
+builder.Services.AddSingleton<StorageInitializer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+builder.Services.AddSingleton<SweepRunner>();
+builder.Services.AddHostedService<SweepScheduler>();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseProblemResponses();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapPolicy();
+app.MapToolRequests();
+app.MapTimerFunctions();
+app.MapDevMail();
+app.MapDevClock();
+app.MapRazorPages();
 
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using AIWorkflows.App.Development;
+
+namespace AIWorkflows.App.Functions;
+
+/// <summary>
+/// The Functions custom-handler contract for timers: the host POSTs the trigger payload to
+/// /{FunctionName} and expects application/json {"Outputs":{},"Logs":[...],"ReturnValue":null}.
+/// A failed sweep answers 500 so the host records the invocation as failed and alerts fire.
+/// </summary>
+public static class TimerFunctionEndpoints
+{
+    public static IEndpointRouteBuilder MapTimerFunctions(this IEndpointRouteBuilder app)
+    {
+        app.MapPost($"/{AppTimers.Sweep.FunctionName}", async (SweepRunner runner, CancellationToken ct) =>
+        {
+            try
+            {
+                var r = await runner.RunAsync(ct);
+                return Invocation(StatusCodes.Status200OK, $"Sweep delivered {r.Delivered} timers, {r.Failed} failed, recovered {r.EffectsRecovered} effects.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Invocation(StatusCodes.Status500InternalServerError, $"Sweep failed: {e.GetType().Name}.");
+            }
+        }).ExcludeFromDescription();
+
+        app.MapPost("/api/dev/sweep", async (SweepRunner runner, CancellationToken ct) => TypedResults.Ok(await runner.RunAsync(ct)))
+            .DevelopmentOnly();
+        return app;
+    }
+
+    private static IResult Invocation(int status, string log) => Results.Json(
+        new JsonObject { ["Outputs"] = new JsonObject(), ["Logs"] = new JsonArray(log), ["ReturnValue"] = null },
+        statusCode: status, contentType: "application/json");
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.Domain.Calendar;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Effects;
+using AIWorkflows.Storage.Records;
+
+namespace AIWorkflows.App.Records;
+
+/// <summary>
+/// Writes a request's submission snapshot or decision record to the archive. Record ids are fixed per
+/// request and round, so a retry after a crash overwrites the same record instead of adding one.
+/// </summary>
+public sealed class RecordEffectHandler(
+    IServiceProvider services,
+    IRecordArchive archive,
+    PolicyPack pack,
+    BusinessCalendar calendar) : IEffectHandler
+{
+    public string Kind => RecordEffects.Kind;
+
+    public async Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        var payload = JsonSerializer.Deserialize<RecordEffects.Payload>(effect.Payload)!;
+        // Resolved on use: the store needs the dispatcher, which needs this handler.
+        var store = services.GetRequiredService<DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>>();
+        var snapshot = await store.LoadAsync(payload.RequestId, includeEvents: true, cancellationToken)
+            ?? throw new InvalidOperationException($"Request {payload.RequestId} is not stored.");
+        var c = snapshot.State.CaseOrNull!;
+        var record = payload.What switch
+        {
+            "submission" => Record(c, "submission", $"{c.ToolId}.submission-{c.RequestId}",
+                $"Submission: {c.Form.ToolName} ({c.Form.Department})", c.SubmittedAt,
+                new Rendition("json", "application/json", JsonSerializer.SerializeToUtf8Bytes(RequestView.From(snapshot, pack), DecisionRecord.Json))),
+            "decision" => Decision(snapshot, c),
+            _ => throw new InvalidOperationException($"Unknown record effect '{payload.What}'."),
+        };
+        await archive.ArchiveAsync(record, cancellationToken);
+    }
+
+    private NewRecord Decision(Snapshot<ToolApproval, ToolApprovalEvent> snapshot, RequestCase c)
+    {
+        var d = DecisionRecord.From(snapshot, pack);
+        return Record(c, "decision_record", $"{c.ToolId}.decision-{c.RequestId}", $"Decision record: {c.Form.ToolName} ({d.Outcome})", d.DecidedAt,
+            new Rendition("json", "application/json", d.ToJson()),
+            new Rendition("html", "text/html; charset=utf-8", DecisionRecordHtml.Render(d, calendar.Zone)));
+    }
+
+    // Albuquerque 3.2: records are kept for the period the city's retention schedule sets for their class.
+    private NewRecord Record(RequestCase c, string recordClass, string id, string title, DateTimeOffset at, params Rendition[] renditions)
+    {
+        var rc = pack.RetentionClass(recordClass);
+        DateTimeOffset? end = rc.Permanent || rc.Years is null || rc.StartsOn != "created" ? null : at.AddYears(rc.Years.Value);
+        return new NewRecord(id, recordClass, title, c.ToolId, c.RequestId, c.Form.Department, at, rc.StartsOn, end, renditions);
+    }
+}

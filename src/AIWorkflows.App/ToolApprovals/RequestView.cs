@@ -1,0 +1,48 @@
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage.Deciding;
+
+namespace AIWorkflows.App.ToolApprovals;
+
+/// <summary>The request as other systems read it (DESIGN §5): status, tier, reviews and the full timeline.</summary>
+public sealed record RequestView(
+    string Id,
+    string ToolId,
+    string Status,
+    string RiskTier,
+    IReadOnlyList<TierReason> RiskReasons,
+    ToolRequestForm Request,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<ReviewView> Reviews,
+    IReadOnlyList<string> Conditions,
+    IReadOnlyList<DutyNotice> Disclosures,
+    IReadOnlyList<FindingView> Findings,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack)
+    {
+        var c = s.State.CaseOrNull ?? throw new InvalidOperationException($"Request {s.InstanceId} has no submission.");
+        return new RequestView(
+            c.RequestId, c.ToolId, s.State.Status, c.Tier, c.TierReasons, c.Form, c.SubmittedAt,
+            [.. c.Tasks.Select(t => ReviewView.From(t, pack))],
+            s.State is ToolApproval.Approved a ? a.Conditions : [],
+            c.Disclosures,
+            s.State is ToolApproval.InRemediation r ? [.. r.Findings.Select(f => new FindingView(f.Role, f.Comments, f.At))] : [],
+            [.. s.Events.Select(e => TimelineText.Describe(e, pack))]);
+    }
+}
+
+public sealed record ReviewView(
+    string TaskId, string Role, string RoleTitle, int Stage, int Round, string Reviewer, string Status,
+    string? Decision, string? Comments, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt, DateTimeOffset DueAt)
+{
+    public static ReviewView From(ReviewTask t, PolicyPack pack) => new(
+        t.TaskId, t.Role, pack.Roles.FirstOrDefault(r => r.Id == t.Role)?.Title ?? t.Role, t.Stage, t.Round, t.ReviewerEmail,
+        t.Superseded ? "superseded" : t.Outcome is null ? (t.Escalated ? "overdue" : "open") : "decided",
+        t.Outcome is null ? null : ToolApprovalService.Verdicts.First(v => v.Value == t.Outcome.Verdict).Key,
+        t.Outcome?.Comments, t.OpenedAt, t.Outcome?.At, t.EscalateAt);
+}
+
+public sealed record FindingView(string Role, string Comments, DateTimeOffset At);
+
+public sealed record TimelineEntry(long Seq, DateTimeOffset At, string Type, string Summary);

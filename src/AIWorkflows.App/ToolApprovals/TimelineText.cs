@@ -1,0 +1,41 @@
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage.Deciding;
+using static AIWorkflows.Domain.ToolApprovals.ToolApprovalEvent;
+
+namespace AIWorkflows.App.ToolApprovals;
+
+/// <summary>Stored events in words a requester or a records officer reads.</summary>
+public static class TimelineText
+{
+    public static TimelineEntry Describe(StoredEvent<ToolApprovalEvent> stored, PolicyPack pack)
+    {
+        string Role(string id) => pack.Roles.FirstOrDefault(r => r.Id == id)?.Title ?? id;
+        var e = stored.Event;
+        var (type, summary) = e switch
+        {
+            Submitted s => ("submitted", $"Submitted by {s.Form.RequesterEmail}; rated {s.Tier} risk."),
+            StageOpened s => ("stage_opened", $"Review stage {s.Stage} opened."),
+            ReviewOpened o => ("review_opened", $"{Role(o.Role)} review assigned to {o.ReviewerEmail}."),
+            ReviewRecorded r => ("review_recorded", $"{Role(r.Role)} ({r.By}) decided: {Verb(r.Verdict)}."),
+            ReviewReminded r => ("review_reminded", $"{Role(r.Role)} reminded."),
+            ReviewEscalated x => ("review_escalated", $"{Role(x.Role)} review overdue; escalated to the {Role(x.EscalatedToRole)}."),
+            ReviewRescheduled => ("review_rescheduled", "Review deadlines restarted after resubmission."),
+            RemediationRequested r => ("remediation_requested", $"{Role(r.Role)} asked for changes."),
+            Resubmitted r => ("resubmitted", $"Resubmitted by {r.By} (round {r.Round}); rated {r.Tier} risk."),
+            RequestApproved a => ("approved", a.Conditions.Count == 0 ? "Approved." : $"Approved with {a.Conditions.Count} condition(s)."),
+            RequestRejected r => ("rejected", $"Rejected by the {Role(r.Role)}."),
+            RequestWithdrawn w => ("withdrawn", $"Withdrawn by {w.By}."),
+            _ => (e.GetType().Name, e.GetType().Name),
+        };
+        return new TimelineEntry(stored.Seq, e.At, type, summary);
+    }
+
+    public static string Verb(Verdict v) => v switch
+    {
+        Verdict.Approve => "approve",
+        Verdict.ApproveWithConditions => "approve with conditions",
+        Verdict.RequestRemediation => "request remediation",
+        _ => "reject",
+    };
+}

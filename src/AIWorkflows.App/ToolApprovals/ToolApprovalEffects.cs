@@ -1,0 +1,75 @@
+using System.Text.Json;
+using AIWorkflows.App.Effects;
+using AIWorkflows.App.Mail;
+using AIWorkflows.App.Records;
+using AIWorkflows.App.Workflows;
+using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Effects;
+using AIWorkflows.Storage.Timers;
+using static AIWorkflows.Domain.ToolApprovals.ToolApprovalEvent;
+
+namespace AIWorkflows.App.ToolApprovals;
+
+/// <summary>
+/// What must happen outside the store after a request's events are committed: the emails, the
+/// deadline timers and the records. Derived from the events alone, committed with them in the
+/// outbox, so nothing is lost if the process dies before they are carried out.
+/// </summary>
+public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens)
+{
+    public const string Workflow = "tool-approval";
+
+    public IEnumerable<PendingEffect> For(
+        string instanceId, ToolApproval before, ToolApproval after, IReadOnlyList<StoredEvent<ToolApprovalEvent>> events)
+    {
+        var c = after.CaseOrNull;
+        if (c is null) yield break;
+        foreach (var (seq, _, e) in events)
+        {
+            switch (e)
+            {
+                case Submitted:
+                    yield return Mail($"{seq}-mail-requester", mail.Received($"{instanceId}-{seq}-received", c, RespondToken(c, e.At)));
+                    yield return RecordEffects.Submission(seq, instanceId);
+                    break;
+                case ReviewOpened o when c.Task(o.TaskId) is { } t:
+                    yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: false));
+                    yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, t.RemindAt);
+                    yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, t.EscalateAt);
+                    break;
+                case ReviewRescheduled r when c.Task(r.TaskId) is { } t:
+                    yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, r.RemindAt);
+                    yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, r.EscalateAt);
+                    break;
+                case ReviewReminded r when c.Task(r.TaskId) is { } t:
+                    yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: true));
+                    break;
+                case ReviewEscalated x when c.Task(x.TaskId) is { } t:
+                    yield return Mail($"{seq}-mail-escalation", mail.Escalated($"{instanceId}-{seq}-escalation", c, t, x.At));
+                    break;
+                case RemediationRequested r:
+                    var finding = new Finding(r.TaskId, r.Role, r.Findings, r.At);
+                    yield return Mail($"{seq}-mail-requester", mail.RemediationRequested($"{instanceId}-{seq}-remediation", c, finding, RespondToken(c, r.At)));
+                    break;
+                case RequestApproved or RequestRejected:
+                    yield return Mail($"{seq}-mail-requester", mail.Outcome($"{instanceId}-{seq}-outcome", after));
+                    yield return RecordEffects.Decision(seq, instanceId);
+                    break;
+            }
+        }
+    }
+
+    private string TaskToken(RequestCase c, ReviewTask t) => tokens.Task(c.RequestId, t);
+
+    private string RespondToken(RequestCase c, DateTimeOffset from) => tokens.Requester(c.RequestId, c.Form.RequesterEmail, from);
+
+    private static PendingEffect Mail(string id, MailMessage message) =>
+        new(id, MailEffectHandler.KindName, JsonSerializer.Serialize(message));
+
+    // The timer carries the deadline it was set for; when it fires after the state moved on, it decides nothing.
+    private static PendingEffect Deadline(string instanceId, long seq, ReviewTask t, DeadlineKind kind, DateTimeOffset due) =>
+        TimerEffect.Create<ToolApprovalCommand>(
+            $"{seq}-timer-{t.TaskId}-{kind}".ToLowerInvariant(), Workflow, instanceId, due,
+            new ToolApprovalCommand.ReviewDeadline(t.TaskId, kind, due, due), WorkflowJson.Options);
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AIWorkflows.App.Tokens;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage.Deciding;
+using static AIWorkflows.Domain.ToolApprovals.ToolApprovalCommand;
+
+namespace AIWorkflows.App.ToolApprovals;
+
+/// <summary>
+/// The one application service behind the intake API, the forms and the task links: it validates,
+/// screens, turns requests into commands with the current time, and explains refusals.
+/// </summary>
+public sealed partial class ToolApprovalService(
+    DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> store,
+    PolicyPack pack,
+    TaskTokenService tokens,
+    TimeProvider clock)
+{
+    public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, CancellationToken ct)
+    {
+        var errors = ToolRequestValidator.Validate(input, pack);
+        if (idempotencyKey is { Length: > 200 } || idempotencyKey?.Any(char.IsControl) == true)
+            errors["Idempotency-Key"] = ["Use a key of at most 200 printable characters."];
+        if (errors.Count > 0) return new SubmitResult.Invalid(errors);
+
+        var form = input.ToForm();
+        var assessment = RiskAssessor.Assess(pack, form);
+        if (assessment.IsProhibited) return new SubmitResult.Prohibited(assessment.Prohibited);
+
+        var (requestId, toolId) = NewIds(idempotencyKey, form.RequesterEmail);
+        if (idempotencyKey is not null && await store.LoadAsync(requestId, includeEvents: true, ct) is { } existing)
+            return SameForm(existing.State, form) ? new SubmitResult.Replayed(existing) : new SubmitResult.KeyReused();
+
+        var decision = await store.HandleAsync(requestId, new Submit(requestId, toolId, form, clock.GetUtcNow()), ct);
+        var stored = await store.LoadAsync(requestId, includeEvents: true, ct)
+            ?? throw new InvalidOperationException($"Request {requestId} vanished right after it was stored.");
+        // Two identical submissions racing with one key: the loser decided nothing and replays the winner.
+        if (decision.NewEvents.Count == 0)
+            return SameForm(stored.State, form) ? new SubmitResult.Replayed(stored) : new SubmitResult.KeyReused();
+        return new SubmitResult.Created(stored);
+    }
+
+    public Task<Snapshot<ToolApproval, ToolApprovalEvent>?> GetAsync(string requestId, CancellationToken ct) =>
+        IsRequestId(requestId) ? store.LoadAsync(requestId, includeEvents: true, ct) : Task.FromResult<Snapshot<ToolApproval, ToolApprovalEvent>?>(null);
+
+    private static bool SameForm(ToolApproval state, ToolRequestForm form) =>
+        state.CaseOrNull is { } c && JsonSerializer.Serialize(c.Form) == JsonSerializer.Serialize(form);
+
+    /// <summary>
+    /// Ids are random unless an Idempotency-Key is given; then they derive from the key and the
+    /// requester, so a retried POST lands on the same instance without any extra storage lookup table.
+    /// </summary>
+    private static (string RequestId, string ToolId) NewIds(string? key, string requester)
+    {
+        var bytes = key is null
+            ? RandomNumberGenerator.GetBytes(32)
+            : SHA256.HashData(Encoding.UTF8.GetBytes($"{requester.ToUpperInvariant()}\n{key}"));
+        var id = Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+        return ($"req-{id}", $"tool-{id}");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    public static bool IsRequestId(string? id) =>
+        id is { Length: 20 } && id.StartsWith("req-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(Hex);
+}

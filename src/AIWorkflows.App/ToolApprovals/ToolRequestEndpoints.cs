@@ -1,0 +1,70 @@
+using System.Text.Json;
+using AIWorkflows.App.Web;
+using AIWorkflows.Domain.Policy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AIWorkflows.App.ToolApprovals;
+
+public static class ToolRequestEndpoints
+{
+    public static RouteGroupBuilder MapToolRequests(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Tool requests");
+        api.MapPost("/requests", SubmitAsync);
+        api.MapGet("/requests/{id}", GetAsync);
+        api.MapPost("/tasks/{token}/decision", DecideAsync);
+        return api;
+    }
+
+    public static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpContext http, ToolApprovalService service, PolicyPack pack, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<ToolRequestInput>(http.Request, ToolRequestInput.Json, ct);
+        if (body.Problem is { } problem) return problem;
+        var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        switch (await service.SubmitAsync(body.Value!, key, ct))
+        {
+            case SubmitResult.Created c:
+                return TypedResults.Created($"/api/requests/{c.Request.InstanceId}", RequestView.From(c.Request, pack));
+            case SubmitResult.Replayed r:
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return TypedResults.Created($"/api/requests/{r.Request.InstanceId}", RequestView.From(r.Request, pack));
+            case SubmitResult.Invalid i:
+                return TypedResults.ValidationProblem(i.Errors, title: "The request has errors");
+            case SubmitResult.Prohibited p:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "This use of AI is prohibited",
+                    detail: string.Join(" ", p.Uses.Select(u => $"{u.Description} ({u.Source}).")),
+                    extensions: new Dictionary<string, object?> { ["prohibitedUses"] = p.Uses.Select(u => new { u.Id, u.Description, u.Source }) });
+            default:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used",
+                    detail: "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+        }
+    }
+
+    public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetAsync(
+        string id, ToolApprovalService service, PolicyPack pack, CancellationToken ct) =>
+        await service.GetAsync(id, ct) is { } s
+            ? TypedResults.Ok(RequestView.From(s, pack))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such request", detail: $"There is no request '{id}'.");
+
+    public sealed record DecisionInput(string? Decision, string? Comments);
+
+    public sealed record DecisionView(string RequestId, string Status, string Message);
+
+    public static async Task<Results<Ok<DecisionView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        string token, HttpContext http, ToolApprovalService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<DecisionInput>(http.Request, ToolRequestInput.Json, ct);
+        if (body.Problem is { } problem) return problem;
+        return await service.DecideAsync(token, body.Value!.Decision, body.Value.Comments, ct) switch
+        {
+            ActResult.Done d => TypedResults.Ok(new DecisionView(d.RequestId, d.State.Status, d.Message)),
+            ActResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The decision has errors"),
+            ActResult.Refused r => TypedResults.Problem(statusCode: r.Why.Status, title: r.Why.Title, detail: r.Why.Detail),
+            _ => throw new InvalidOperationException("Unknown result."),
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using AIWorkflows.Domain.ToolApprovals;
+
+namespace AIWorkflows.App.ToolApprovals;
+
+/// <summary>
+/// The intake body as it arrives, every field optional so that a missing or mistyped field is
+/// reported next to its name instead of failing the whole body (DESIGN §5 field names).
+/// </summary>
+public sealed class ToolRequestInput
+{
+    public string? ToolName { get; set; }
+    public string? Vendor { get; set; }
+    public string? Department { get; set; }
+    public string? RequesterEmail { get; set; }
+    public string? Purpose { get; set; }
+    public string? HumanOversight { get; set; }
+    public IReadOnlyList<string>? DataCategories { get; set; }
+    public bool? PublicFacing { get; set; }
+    public bool? GenerativeAi { get; set; }
+    public bool? AffectsWorkingConditions { get; set; }
+    public bool? Impersonation { get; set; }
+    public bool? LawEnforcement { get; set; }
+    public string? DecisionImpact { get; set; }
+    public string? Stage { get; set; }
+    public IReadOnlyList<string>? AffectedClassifications { get; set; }
+    public Dictionary<string, string>? Answers { get; set; }
+
+    public ToolRequestForm ToForm() => new(
+        ToolName!.Trim(), Vendor!.Trim(), Department!.Trim(), RequesterEmail!.Trim(), Purpose!.Trim(), HumanOversight!.Trim(),
+        [.. DataCategories!.Distinct(StringComparer.Ordinal)], PublicFacing!.Value, GenerativeAi!.Value,
+        AffectsWorkingConditions!.Value, Impersonation!.Value, LawEnforcement!.Value, DecisionImpact!, Stage!,
+        [.. (AffectedClassifications ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)],
+        (Answers ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.Trim(), StringComparer.Ordinal));
+
+    public static ToolRequestInput FromForm(ToolRequestForm f) => new()
+    {
+        ToolName = f.ToolName, Vendor = f.Vendor, Department = f.Department, RequesterEmail = f.RequesterEmail,
+        Purpose = f.Purpose, HumanOversight = f.HumanOversight, DataCategories = f.DataCategories,
+        PublicFacing = f.PublicFacing, GenerativeAi = f.GenerativeAi, AffectsWorkingConditions = f.AffectsWorkingConditions,
+        Impersonation = f.Impersonation, LawEnforcement = f.LawEnforcement, DecisionImpact = f.DecisionImpact, Stage = f.Stage,
+        AffectedClassifications = f.AffectedClassifications, Answers = new Dictionary<string, string>(f.Answers),
+    };
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+}

@@ -1,0 +1,71 @@
+using System.Net.Sockets;
+using Azure;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AIWorkflows.App.Web;
+
+/// <summary>
+/// Failures become problem+json for the API and a plain page for people: never a stack trace.
+/// Storage that cannot be reached is a 503 with Retry-After (the request is safe to repeat: nothing
+/// was acknowledged), anything else a 500 that names only the trace id.
+/// </summary>
+public static partial class ProblemResponses
+{
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleAsync, SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (IsApi(http.Request)) await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+            else await WritePageAsync(http, http.Response.StatusCode, http.Response.StatusCode == 404 ? "Page not found" : "This request could not be served",
+                http.Response.StatusCode == 404 ? "There is no page at this address. Start again from the home page." : "Go back and try again.");
+        });
+        return app;
+    }
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AIWorkflows.Errors");
+        var unavailable = IsStorageOutage(error);
+        var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        Failed(log, status, error?.GetType().Name ?? "unknown", http.TraceIdentifier, error);
+        http.Response.StatusCode = status;
+        if (unavailable) http.Response.Headers.RetryAfter = "5";
+        var title = unavailable ? "The service is briefly unavailable" : "Something went wrong on our side";
+        var detail = unavailable
+            ? "Storage cannot be reached right now. Nothing was saved from this request; try again in a few seconds."
+            : $"The error is logged under {http.TraceIdentifier}. Please try again; if it persists, tell the service desk this reference.";
+        if (IsApi(http.Request)) await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
+        else await WritePageAsync(http, status, title, detail);
+    }
+
+    public static bool IsStorageOutage(Exception? e) => e switch
+    {
+        null => false,
+        RequestFailedException { Status: 0 or 503 or 500 } => true,
+        HttpRequestException or SocketException or TimeoutException => true,
+        AggregateException a => a.InnerExceptions.Any(IsStorageOutage),
+        _ => IsStorageOutage(e.InnerException),
+    };
+
+    private static bool IsApi(HttpRequest r) =>
+        r.Path.StartsWithSegments("/api") || !(r.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static Task WritePageAsync(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var e = System.Text.Encodings.Web.HtmlEncoder.Default;
+        return http.Response.WriteAsync($"""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{e.Encode(title)}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main id="main" class="container"><h1>{e.Encode(title)}</h1><p>{e.Encode(detail)}</p><p><a href="/">Go to the home page</a></p></main></body></html>
+            """);
+    }
+
+    [LoggerMessage(LogLevel.Error, "Request failed with {Status} ({Error}), trace {TraceId}")]
+    private static partial void Failed(ILogger logger, int status, string error, string traceId, Exception? exception);
+}

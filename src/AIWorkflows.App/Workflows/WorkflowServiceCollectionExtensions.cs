@@ -1,0 +1,74 @@
+using AIWorkflows.App.Effects;
+using AIWorkflows.App.Records;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.Domain.Calendar;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage;
+using AIWorkflows.Storage.Counting;
+using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Effects;
+using AIWorkflows.Storage.Records;
+using AIWorkflows.Storage.Timers;
+using Azure.Identity;
+
+namespace AIWorkflows.App.Workflows;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    public const string RecordsTable = "Records";
+    public const string RecordsContainer = "records";
+
+    /// <summary>Storage clients (Azurite locally, managed identity in Azure), the outbox, timers and the sweep.</summary>
+    public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, IConfiguration config)
+    {
+        var options = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<StorageTransactionCounter>();
+        services.AddSingleton(sp =>
+        {
+            var clients = options.UsesConnectionString
+                ? new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>())
+                : new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>(), new DefaultAzureCredential());
+            clients.RegisterTable(RecordsTable);
+            clients.RegisterContainer(RecordsContainer);
+            return clients;
+        });
+        services.AddSingleton<TimerStore>();
+        services.AddSingleton<IEffectHandler, TimerEffectHandler>();
+        services.AddSingleton<IEffectHandler, MailEffectHandler>();
+        services.AddSingleton<IEffectHandler, RecordEffectHandler>();
+        services.AddSingleton(sp => new EffectDispatcher(
+            sp.GetRequiredService<StorageClients>(), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TimerSweep(
+            sp.GetRequiredService<StorageClients>(), sp.GetServices<ITimerTarget>(), sp.GetRequiredService<EffectDispatcher>()));
+        services.AddSingleton<IRecordArchive>(sp =>
+        {
+            var clients = sp.GetRequiredService<StorageClients>();
+            return new RecordArchive(clients.Container(RecordsContainer), clients.Table(RecordsTable));
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddToolApprovals(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<AppOptions>().Bind(config.GetSection(AppOptions.Section));
+        services.AddSingleton<AppLinks>();
+        services.AddSingleton<LinkTokens>();
+        services.AddSingleton<ToolApprovalMail>();
+        services.AddSingleton<ToolApprovalEffects>();
+        services.AddSingleton(sp => new ToolApprovalDecider(sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<BusinessCalendar>()));
+        services.AddSingleton(sp =>
+        {
+            var effects = sp.GetRequiredService<ToolApprovalEffects>();
+            return new DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>(
+                ToolApprovalEffects.Workflow, sp.GetRequiredService<ToolApprovalDecider>(), effects.For,
+                sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(),
+                WorkflowJson.Options, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>>());
+        services.AddSingleton<ToolApprovalService>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using AIWorkflows.Storage.Counting;
+using AIWorkflows.Storage.Tests.Fixtures;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AIWorkflows.App.Tests.Fixtures;
+
+/// <summary>
+/// The real app on a real Kestrel port, its storage in the fixture's Azurite under a prefix of its
+/// own, a fake clock the test moves, and mail in the Development outbox (or SendGrid at a listener).
+/// </summary>
+public sealed class AIWorkflowsApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 17, 0, 0, TimeSpan.Zero); // Mon 09:00 in Sacramento
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public AIWorkflowsApp(AzuriteFixture azurite, string policy = "sacramento", IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        Port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{Port}/");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+            ["Policy:Pack"] = policy,
+            ["Sweep:Scheduler"] = "false",
+            ["App:BaseUrl"] = BaseUrl.ToString(),
+            ["Tokens:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+        UseKestrel(Port);
+        StartServer();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public StorageTransactionCounter Counter => Services.GetRequiredService<StorageTransactionCounter>();
+
+    /// <summary>A client with no cookies and no redirects followed: tests see what a browser would be sent.</summary>
+    public HttpClient Http() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseUrl };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AIWorkflows.App.Mail;
+
+namespace AIWorkflows.App.Tests.Fixtures;
+
+/// <summary>What a person or another system does over HTTP: submit, read mail, follow links, decide, sweep.</summary>
+public static class AppClient
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static object HighRiskRequest(string requester = "pat.lee@cityofsacramento.example") => new
+    {
+        toolName = "CaseNotes Assistant",
+        vendor = "Acme AI",
+        department = "Utilities",
+        requesterEmail = requester,
+        purpose = "Summarize customer service case notes for supervisors.",
+        humanOversight = "A supervisor reads every summary against the case before any action.",
+        dataCategories = new[] { "pii", "internal" },
+        publicFacing = false,
+        generativeAi = true,
+        affectsWorkingConditions = false,
+        impersonation = false,
+        lawEnforcement = false,
+        decisionImpact = "assistive",
+        stage = "pilot",
+    };
+
+    public static async Task<JsonObject> SubmitAsync(this HttpClient http, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public static async Task<JsonObject> GetRequestAsync(this HttpClient http, string id) =>
+        JsonNode.Parse(await http.GetStringAsync($"/api/requests/{id}"))!.AsObject();
+
+    public static async Task<IReadOnlyList<MailMessage>> MailAsync(this HttpClient http) =>
+        (await http.GetFromJsonAsync<List<MailMessage>>("/api/dev/mail?take=500", Json))!;
+
+    public static async Task<MailMessage> SingleMailAsync(this HttpClient http, string to, string subjectContains)
+    {
+        var mails = (await http.MailAsync()).Where(m => m.To == to && m.Subject.Contains(subjectContains, StringComparison.Ordinal)).ToList();
+        return Assert.Single(mails);
+    }
+
+    /// <summary>The path of the link in a mail whose URL contains <paramref name="pathPart"/>.</summary>
+    public static string LinkPath(this MailMessage mail, string pathPart) =>
+        new Uri(Assert.Single(mail.Links, l => l.Url.Contains(pathPart, StringComparison.Ordinal)).Url).PathAndQuery;
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient http, string path, params (string Key, string Value)[] fields) =>
+        await http.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
+
+    public static async Task<JsonObject> SweepAsync(this HttpClient http)
+    {
+        using var response = await http.PostAsync("/api/dev/sweep", null);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+}
