@@ -21,7 +21,7 @@ public sealed record ProblemView(int Status, string Title, string Detail, string
         404 => new(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it from an email, make sure you copied the whole address."),
         405 => new(405, "That action is not available here", "This page cannot be used that way. Go back and try again from the page's own form."),
         400 => new(400, "The request could not be understood", "Go back, check what you entered and try again."),
-        >= 500 => new(status, "Sorry, there is a problem with the service", "Try again later. Nothing you entered has been lost if you go back in your browser."),
+        >= 500 => new(status, "Sorry, there is a problem with the service", "Try again later. If you were filling in a form, go back in your browser: what you entered may still be there."),
         _ => new(status, "Something went wrong", "Go back and try again. If it keeps happening, contact the AI officer."),
     };
 

@@ -18,6 +18,20 @@ public static class Words
         _ => Humanize(status),
     };
 
+    /// <summary>What happens next, for the person looking at the request.</summary>
+    public static string NextStep(string status) => status switch
+    {
+        "in_review" => "The reviewers below have been emailed. Each decides through a link; the requester is emailed when anything changes.",
+        "remediation" => "A reviewer asked for changes. The requester answers using the link in their email, and review starts again.",
+        "union_notice" => "Employee organizations are being notified. The tool cannot be rolled out until this is cleared.",
+        "approved" => "The tool may be used as described, under any conditions below. It is listed in the public register.",
+        "rejected" => "The tool must not be used for this purpose.",
+        "withdrawn" => "The requester withdrew the request. Nothing more happens.",
+        "suspended" => "Use of the tool is suspended until it is reassessed.",
+        "retired" => "The tool is no longer in use.",
+        _ => "",
+    };
+
     public static string StatusTone(string status) => status switch
     {
         "approved" => "good",
@@ -76,6 +90,9 @@ public static class Words
 
     public static string Tier(PolicyPack pack, string tier) =>
         pack.Tiers.FirstOrDefault(t => t.Id == tier)?.Label ?? Humanize(tier);
+
+    public static string Role(PolicyPack pack, string role) =>
+        pack.Roles.FirstOrDefault(r => r.Id == role)?.Title ?? Humanize(role);
 
     public static string Answer(PackQuestion question, string answer) => question.Kind switch
     {

@@ -1,0 +1,26 @@
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.Domain.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AIWorkflows.App.Pages.Requests;
+
+/// <summary><c>/requests/{id}</c>: where a request is, why it has its tier, and everything that happened to it.</summary>
+public sealed class StatusModel(ToolApprovalService service, PolicyPack pack) : PageModel
+{
+    public RequestView? View { get; private set; }
+
+    public ProblemView? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (await service.GetAsync(id, ct) is { State.CaseOrNull: not null } snapshot)
+        {
+            View = RequestView.From(snapshot, pack);
+            return Page();
+        }
+        Problem = ProblemView.NoSuchRequest(id);
+        Response.StatusCode = Problem.Status;
+        return Page();
+    }
+}

@@ -1,0 +1,7 @@
+using AIWorkflows.App.ToolApprovals;
+
+namespace AIWorkflows.App.Pages;
+
+/// <summary>A reviews table: the rows, a caption (a table needs one for screen readers) and what to say when empty.</summary>
+public sealed record ReviewsTable(
+    IReadOnlyList<ReviewView> Reviews, string Caption, string Empty, string CaptionId = "reviews-caption", bool CaptionVisible = false);
