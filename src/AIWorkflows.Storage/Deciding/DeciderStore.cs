@@ -25,6 +25,7 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
     private readonly TableClient _table;
     private readonly WorkflowRows<TState, TEvent> _rows;
     private readonly StateCache<TState>? _cache;
+    private readonly InstanceLocks _locks = new();
 
     public DeciderStore(
         string workflow,
@@ -55,6 +56,18 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
     public async Task<Decision<TState, TEvent>> HandleAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
     {
         TableKeys.Require(instanceId, "instance id");
+        Decision<TState, TEvent> decision;
+        OutboxReservation? committedEffects;
+        using (await _locks.AcquireAsync(instanceId, cancellationToken))
+            (decision, committedEffects) = await CommitAsync(instanceId, command, cancellationToken);
+        // Outside the lock: the next command on this instance need not wait for mail to be sent.
+        if (committedEffects is not null)
+            await _dispatcher.DispatchCommittedAsync(Workflow, committedEffects, cancellationToken);
+        return decision;
+    }
+
+    private async Task<(Decision<TState, TEvent>, OutboxReservation?)> CommitAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
+    {
         RequestFailedException? conflict = null;
         ETag? conflictedOn = null;
         for (var attempt = 1; ; attempt++)
@@ -65,7 +78,7 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             if (conflict is not null && current.ETag == conflictedOn)
                 throw new InvalidOperationException($"The commit for instance '{instanceId}' was refused although its state did not change.", conflict);
             if (events.Count == 0)
-                return new Decision<TState, TEvent>(instanceId, current.State, current.State, current.Version, []);
+                return (new Decision<TState, TEvent>(instanceId, current.State, current.State, current.Version, []), null);
 
             var now = _time.GetUtcNow();
             var stored = events.Select((e, i) => new StoredEvent<TEvent>(current.Version + 1 + i, now, e)).ToList();
@@ -82,30 +95,41 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             };
             actions.AddRange(stored.Select(e => new TableTransactionAction(TableTransactionActionType.Add, _rows.EventEntity(instanceId, e))));
 
-            using var reservation = _dispatcher.Reserve(instanceId, effects);
-            actions.AddRange(reservation.Rows(Workflow).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+            if (!_dispatcher.TryReserve(instanceId, effects, out var reservation))
+            {
+                // Another store of this process is committing the same version; one of us will lose.
+                _cache?.Evict(instanceId);
+                (conflict, conflictedOn) = (null, null);
+                await BackoffAsync(instanceId, attempt, null, cancellationToken);
+                continue;
+            }
+
             IReadOnlyList<Response> responses;
             try
             {
+                actions.AddRange(reservation.Rows(Workflow).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
                 responses = await TableBatches.SubmitAsync(_table, actions, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // 412: someone updated the state row since we read it; 409: someone created it first.
+                reservation.Dispose();
                 _cache?.Evict(instanceId);
                 (conflict, conflictedOn) = (e, current.ETag);
-                if (attempt >= _options.MaxAttempts)
-                    throw new DeciderConflictException($"Instance '{instanceId}' stayed contended for {attempt} attempts.", e);
-                await Task.Delay(Backoff(attempt), cancellationToken);
+                await BackoffAsync(instanceId, attempt, e, cancellationToken);
                 continue;
+            }
+            catch
+            {
+                reservation.Dispose();
+                throw;
             }
 
             if (responses.Count > 0 && responses[0].Headers.ETag is { } newETag)
                 _cache?.Set(instanceId, new LoadedState<TState>(after, version, newETag, FromCache: false));
             else
                 _cache?.Evict(instanceId);
-            await _dispatcher.DispatchCommittedAsync(Workflow, reservation, cancellationToken);
-            return new Decision<TState, TEvent>(instanceId, current.State, after, version, stored);
+            return (new Decision<TState, TEvent>(instanceId, current.State, after, version, stored), reservation);
         }
     }
 
@@ -130,10 +154,15 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
         return effects;
     }
 
-    private TimeSpan Backoff(int attempt)
+    private async Task BackoffAsync(string instanceId, int attempt, Exception? conflict, CancellationToken cancellationToken)
     {
+        if (attempt >= _options.MaxAttempts)
+            throw conflict is null
+                ? new DeciderConflictException($"Instance '{instanceId}' stayed contended for {attempt} attempts.")
+                : new DeciderConflictException($"Instance '{instanceId}' stayed contended for {attempt} attempts.", conflict);
         var cap = Math.Min(_options.MaxBackoff.TotalMilliseconds, _options.FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
-        // Full jitter: writers that collided spread out instead of colliding again in step.
-        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap);
+        // Full jitter: writers that collided spread out instead of colliding again in step. Real time,
+        // not the injected clock: this waits out other writers, it is not business time.
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using AIWorkflows.Storage.Tables;
 using Azure.Data.Tables;
 
@@ -44,7 +45,12 @@ public sealed partial class EffectDispatcher
 
     public bool Handles(string kind) => _handlers.ContainsKey(kind);
 
-    internal OutboxReservation Reserve(string instanceId, IReadOnlyList<PendingEffect> effects)
+    /// <summary>
+    /// Holds the effects' keys in the in-flight set before their rows are committed. Fails when a
+    /// key is held already: another command of this process decided on the same version and is
+    /// committing the same effect ids, so at most one of the two can win; the loser re-decides.
+    /// </summary>
+    internal bool TryReserve(string instanceId, IReadOnlyList<PendingEffect> effects, [NotNullWhen(true)] out OutboxReservation? reservation)
     {
         var reserved = new List<EffectKey>();
         foreach (var effect in effects)
@@ -53,11 +59,13 @@ public sealed partial class EffectDispatcher
             if (!_inFlight.TryAdd(key, 0))
             {
                 Release(reserved);
-                throw new InvalidOperationException($"Effect '{effect.Id}' of instance '{instanceId}' is already pending; effect ids must be unique per instance.");
+                reservation = null;
+                return false;
             }
             reserved.Add(key);
         }
-        return new OutboxReservation(this, instanceId, effects, OwnerId, _time.GetUtcNow() + _options.Lease);
+        reservation = new OutboxReservation(this, instanceId, effects, OwnerId, _time.GetUtcNow() + _options.Lease);
+        return true;
     }
 
     internal void Release(IEnumerable<EffectKey> keys)
