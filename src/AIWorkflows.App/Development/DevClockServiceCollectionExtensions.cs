@@ -13,7 +13,9 @@ public static class DevClockServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(environment);
         if (environment.IsDevelopment())
         {
-            services.TryAddSingleton<DevClock>();
+            // Built explicitly on the system clock: letting DI pick the TimeProvider constructor would
+            // resolve TimeProvider, which is this very DevClock, and hang start-up.
+            services.TryAddSingleton(_ => new DevClock(TimeProvider.System));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DevClock>()));
         }
         else

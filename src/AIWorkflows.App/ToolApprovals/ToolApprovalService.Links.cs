@@ -65,7 +65,8 @@ public sealed partial class ToolApprovalService
         if (result.NewEvents.Count > 0)
             return new ActResult.Done(p.InstanceId, result.State, $"Your decision ({decision!.Replace('_', ' ')}) is recorded. Thank you.");
         var why = ToolApprovalDecider.Refusal(result.State, p.TaskId, p.Subject) ?? "The decision could not be recorded.";
-        return new ActResult.Refused(new LinkAccess.Refused(StatusCodes.Status409Conflict, "Your decision was not recorded", why));
+        // The decider refuses only links that can no longer act (decided, replaced, request closed): gone for good.
+        return new ActResult.Refused(new LinkAccess.Refused(StatusCodes.Status410Gone, "Your decision was not recorded", why));
     }
 
     public async Task<ActResult> RespondAsync(string? token, string? action, string? response, CancellationToken ct)
