@@ -21,7 +21,7 @@ public sealed class DeciderStoreTests(AzuriteFixture azurite)
         Assert.Equal(40, decision.State.Balance);
         var stored = Assert.Single(decision.NewEvents);
         Assert.Equal((1L, Now), (stored.Seq, stored.RecordedAt));
-        Assert.Equal(["1-mail-owner"], world.Mail.Sent);
+        Assert.Equal(["acct-1/1-mail-owner"], world.Mail.Sent);
         Assert.Empty(await world.OutboxRowsAsync());
 
         var snapshot = await world.Store.LoadAsync("acct-1", includeEvents: true, default);
@@ -73,7 +73,7 @@ public sealed class DeciderStoreTests(AzuriteFixture azurite)
         // the cached (state, ETag) saves the read
         Assert.Equal(3, warm.Total);
         Assert.Equal(2, (await world.TimerRowsAsync()).Count);
-        Assert.Equal(["1-mail-owner", "2-mail-owner"], world.Mail.Sent);
+        Assert.Equal(["acct-1/1-mail-owner", "acct-1/2-mail-owner"], world.Mail.Sent);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     /// <summary>A table prefix no other test uses: letters and digits, starting with a letter.</summary>
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Options pointing at this emulator with a fresh <see cref="NewTablePrefix"/>: tables no other test sees.</summary>
+    public StorageOptions NewStorageOptions() => new() { ConnectionString = ConnectionString, TablePrefix = NewTablePrefix() };
+
     public async Task InitializeAsync()
     {
         var azurite = FindAzurite();

@@ -54,8 +54,7 @@ public sealed class LedgerWorld : IDisposable
 
     public static async Task<LedgerWorld> CreateAsync(AzuriteFixture azurite, DeciderStoreOptions? storeOptions = null)
     {
-        var options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewTablePrefix() };
-        var clients = new StorageClients(options, new StorageTransactionCounter());
+        var clients = new StorageClients(azurite.NewStorageOptions(), new StorageTransactionCounter());
         await clients.EnsureCreatedAsync(CancellationToken.None);
         return new LedgerWorld(clients, new FakeTimeProvider(Start), storeOptions);
     }

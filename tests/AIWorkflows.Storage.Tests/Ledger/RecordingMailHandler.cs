@@ -12,7 +12,7 @@ public sealed class RecordingMailHandler : IEffectHandler
 
     public string Kind => LedgerEffects.MailKind;
 
-    /// <summary>Effect ids of successful sends, in order, duplicates included.</summary>
+    /// <summary>"instance/effect id" of each successful send, in order, duplicates included.</summary>
     public IReadOnlyList<string> Sent => [.. _sent];
 
     public int Attempts => Volatile.Read(ref _attempts);
@@ -28,6 +28,6 @@ public sealed class RecordingMailHandler : IEffectHandler
         if (Before is { } before) await before(effect);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0) throw new InvalidOperationException("mail server down");
         Interlocked.Exchange(ref _failuresLeft, 0);
-        _sent.Enqueue(effect.Id);
+        _sent.Enqueue($"{instanceId}/{effect.Id}");
     }
 }

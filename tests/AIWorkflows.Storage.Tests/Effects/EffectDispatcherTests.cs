@@ -1,0 +1,109 @@
+using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Storage.Tests.Ledger;
+
+namespace AIWorkflows.Storage.Tests.Effects;
+
+[Collection(UsesAzurite.Name)]
+public sealed class EffectDispatcherTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = LedgerWorld.Start;
+
+    [Fact]
+    public async Task GivenHandlerFailsAfterCommit_WhenSwept_ThenEffectIsSentOnceAndASecondSweepDoesNothing()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        world.Mail.FailNext(1);
+
+        var decision = await world.Store.HandleAsync("acct", new Deposit(5, Now), default);
+
+        Assert.Equal(1, decision.Version);        // the commit stands
+        Assert.Empty(world.Mail.Sent);
+        Assert.Single(await world.OutboxRowsAsync());
+        Assert.Equal(1, world.Dispatcher.PendingInstances);
+
+        var first = await world.Sweep.RunAsync(Now.AddMinutes(1), default);
+        var before = world.Counter.Snapshot();
+        var second = await world.Sweep.RunAsync(Now.AddMinutes(2), default);
+        var cost = world.Counter.Since(before);
+
+        Assert.Equal(1, first.EffectsRecovered);
+        Assert.Equal(0, second.EffectsRecovered);
+        Assert.Equal(["acct/1-mail-owner"], world.Mail.Sent);
+        Assert.Equal(2, world.Mail.Attempts);
+        Assert.Empty(await world.OutboxRowsAsync());
+        Assert.True(cost.Total == 1, $"expected only the due-timer query, got {cost}");
+    }
+
+    [Fact]
+    public async Task GivenProcessCrashedBeforeDispatch_WhenAnotherProcessStarts_ThenItWaitsForTheLeaseAndSendsOnce()
+    {
+        using var crashed = await LedgerWorld.CreateAsync(azurite);
+        crashed.Mail.FailNext(1); // stands in for dying between commit and dispatch: the row stays, claimed
+        await crashed.Store.HandleAsync("acct", new Deposit(5, Now), default);
+        using var restarted = crashed.NewProcess();
+
+        var whileLeased = await restarted.Dispatcher.SweepAsync(default);
+        crashed.Time.Advance(TimeSpan.FromMinutes(6));
+        var afterLease = await restarted.Dispatcher.SweepAsync(default);
+        var again = await restarted.Dispatcher.SweepAsync(default);
+
+        Assert.Equal((0, 1, 0), (whileLeased, afterLease, again));
+        Assert.Equal(["acct/1-mail-owner"], restarted.Mail.Sent);
+        Assert.Empty(crashed.Mail.Sent);
+        Assert.Empty(await crashed.OutboxRowsAsync());
+    }
+
+    [Fact]
+    public async Task GivenOrphanedEffects_WhenTwoProcessesSweepAtOnce_ThenEachEffectIsSentExactlyOnce()
+    {
+        using var crashed = await LedgerWorld.CreateAsync(azurite);
+        crashed.Mail.FailNext(int.MaxValue);
+        var instances = Enumerable.Range(1, 10).Select(i => $"acct-{i}").ToList();
+        foreach (var id in instances)
+        {
+            await crashed.Store.HandleAsync(id, new Deposit(1, Now), default);
+            await crashed.Store.HandleAsync(id, new Deposit(2, Now), default);
+        }
+        crashed.Time.Advance(TimeSpan.FromMinutes(6));
+        using var one = crashed.NewProcess();
+        using var two = crashed.NewProcess();
+        one.Mail.Before = two.Mail.Before = _ => Task.Delay(10); // keep sends open while the other sweeps
+
+        var swept = await Task.WhenAll(Task.Run(() => one.Dispatcher.SweepAsync(default)), Task.Run(() => two.Dispatcher.SweepAsync(default)));
+        await Task.WhenAll(one.Dispatcher.SweepAsync(default), two.Dispatcher.SweepAsync(default));
+
+        var sent = one.Mail.Sent.Concat(two.Mail.Sent).ToList();
+        Assert.Equal(20, sent.Count);
+        Assert.Equal(20, sent.Distinct().Count());
+        Assert.Equal(20, swept.Sum());
+        Assert.Empty(await crashed.OutboxRowsAsync());
+    }
+
+    [Fact]
+    public async Task GivenSendInFlight_WhenTheSameProcessSweepsThatInstance_ThenTheFreshEffectIsNotSentTwice()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        world.Mail.FailNext(1);
+        await world.Store.HandleAsync("acct", new Deposit(1, Now), default); // 1-mail-owner pending, instance remembered
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        world.Mail.Before = effect =>
+        {
+            if (effect.Id != "2-mail-owner") return Task.CompletedTask;
+            started.TrySetResult();
+            return release.Task;
+        };
+
+        var handling = world.Store.HandleAsync("acct", new Deposit(2, Now), default); // commits, then blocks sending 2
+        await started.Task;
+        var swept = await world.Dispatcher.SweepAsync(default);
+        release.SetResult();
+        await handling;
+        var sweptAfter = await world.Dispatcher.SweepAsync(default);
+
+        Assert.Equal(1, swept);       // only the failed one; the in-flight one was left to its sender
+        Assert.Equal(0, sweptAfter);
+        Assert.Equal(["acct/1-mail-owner", "acct/2-mail-owner"], world.Mail.Sent.Order());
+        Assert.Empty(await world.OutboxRowsAsync());
+    }
+}
