@@ -46,6 +46,7 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
         _json = json ?? throw new ArgumentNullException(nameof(json));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options ?? new DeciderStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAttempts, 1, nameof(options));
         _table = clients.Table(StorageTables.Workflows);
         _rows = new WorkflowRows<TState, TEvent>(workflow, json);
         _cache = _options.CacheStates ? new StateCache<TState>(_options.CacheCapacity) : null;

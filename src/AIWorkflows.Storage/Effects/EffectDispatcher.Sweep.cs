@@ -19,11 +19,12 @@ public sealed partial class EffectDispatcher
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var dispatched = 0;
+        IReadOnlySet<string> recovered = new HashSet<string>();
         if (Interlocked.Exchange(ref _recoveryScanDue, 0) == 1)
         {
             try
             {
-                dispatched += await RecoverAsync(cancellationToken);
+                (dispatched, recovered) = await RecoverAsync(cancellationToken);
             }
             catch
             {
@@ -33,9 +34,10 @@ public sealed partial class EffectDispatcher
         }
 
         var now = _time.GetUtcNow();
-        foreach (var (instanceId, notBefore) in _retry)
+        foreach (var (instanceId, reminder) in _retry)
         {
-            if (notBefore > now || !_retry.TryRemove(KeyValuePair.Create(instanceId, notBefore))) continue;
+            // An instance the recovery scan just handled is left for the next sweep.
+            if (reminder.NotBefore > now || recovered.Contains(instanceId) || !_retry.TryRemove(KeyValuePair.Create(instanceId, reminder))) continue;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {OutboxRow.Prefix} and RowKey lt {OutboxRow.RangeEnd}");
             var rows = new List<OutboxRow>();
             try
@@ -45,7 +47,7 @@ public sealed partial class EffectDispatcher
             }
             catch
             {
-                Remember(instanceId, notBefore);
+                _retry.TryAdd(instanceId, reminder);
                 throw;
             }
             dispatched += await ClaimAndRunAsync(instanceId, rows, cancellationToken);
@@ -59,8 +61,9 @@ public sealed partial class EffectDispatcher
     /// query over the Workflows table, RowKey in ['out-', 'out.'), across all partitions. That is a
     /// table scan on the service side, so the steady-state sweep never does it.
     /// </summary>
-    private async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    private async Task<(int Dispatched, IReadOnlySet<string> Instances)> RecoverAsync(CancellationToken cancellationToken)
     {
+        var remindedBefore = _retry.ToDictionary(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRow.Prefix} and RowKey lt {OutboxRow.RangeEnd}");
         var byInstance = new Dictionary<string, List<OutboxRow>>(StringComparer.Ordinal);
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -68,10 +71,14 @@ public sealed partial class EffectDispatcher
             if (!byInstance.TryGetValue(entity.PartitionKey, out var rows)) byInstance[entity.PartitionKey] = rows = [];
             rows.Add(OutboxRow.FromEntity(entity));
         }
+        // The scan has read every pending row, so reminders set before it are obsolete: instances
+        // with rows are handled right here (what fails is remembered afresh), the others have none.
+        // A reminder set since the scan started may concern a row it missed, so it stays.
+        foreach (var reminder in remindedBefore) _retry.TryRemove(reminder);
         var dispatched = 0;
         foreach (var (instanceId, rows) in byInstance)
             dispatched += await ClaimAndRunAsync(instanceId, rows, cancellationToken);
-        return dispatched;
+        return (dispatched, byInstance.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -25,7 +25,12 @@ public sealed partial class EffectDispatcher
     private readonly ConcurrentDictionary<EffectKey, byte> _doneNotDeleted = new();
 
     // Instances with pending rows to retry, and the earliest time worth looking (another owner's lease end).
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _retry = new(StringComparer.Ordinal);
+    // The stamp makes each reminder distinct, so a sweep removes only the reminder it looked at.
+    private readonly ConcurrentDictionary<string, Reminder> _retry = new(StringComparer.Ordinal);
+    private long _stamp;
+
+    // Consecutive failed runs per instance, to space out retries of an effect that keeps failing.
+    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
 
     public EffectDispatcher(StorageClients clients, IEnumerable<IEffectHandler> handlers, TimeProvider time, EffectDispatcherOptions? options = null)
     {
@@ -105,7 +110,10 @@ public sealed partial class EffectDispatcher
                 Remember(instanceId, _time.GetUtcNow());
             }
         }
-        if (outcomes.Any(ok => !ok)) Remember(instanceId, _time.GetUtcNow());
+        if (outcomes.Any(ok => !ok))
+            Remember(instanceId, _time.GetUtcNow() + RetryDelay(_failures.AddOrUpdate(instanceId, 1, (_, n) => n + 1)));
+        else if (effects.Count > 0)
+            _failures.TryRemove(instanceId, out _);
         return succeeded.Count;
     }
 
@@ -127,6 +135,16 @@ public sealed partial class EffectDispatcher
         }
     }
 
+    /// <summary>
+    /// The first retry is the next sweep; an effect that keeps failing (mail server down, a bug) is
+    /// then retried after 1, 2, 4 … minutes, at most hourly, so it does not cost transactions every sweep.
+    /// </summary>
+    private static TimeSpan RetryDelay(int failures) =>
+        failures <= 1 ? TimeSpan.Zero : TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(failures - 2, 6))));
+
+    // The latest word wins: a failure just now pushes the retry out even if an earlier one was due.
     private void Remember(string instanceId, DateTimeOffset notBefore) =>
-        _retry.AddOrUpdate(instanceId, notBefore, (_, existing) => existing < notBefore ? existing : notBefore);
+        _retry[instanceId] = new Reminder(notBefore, Interlocked.Increment(ref _stamp));
+
+    private readonly record struct Reminder(DateTimeOffset NotBefore, long Stamp);
 }

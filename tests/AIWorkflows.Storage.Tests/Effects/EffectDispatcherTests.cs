@@ -106,4 +106,27 @@ public sealed class EffectDispatcherTests(AzuriteFixture azurite)
         Assert.Equal(["acct/1-mail-owner", "acct/2-mail-owner"], world.Mail.Sent.Order());
         Assert.Empty(await world.OutboxRowsAsync());
     }
+
+    [Fact]
+    public async Task GivenAnEffectThatKeepsFailing_WhenSweptRepeatedly_ThenRetriesAreSpacedOut()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        world.Mail.FailNext(int.MaxValue);
+        await world.Store.HandleAsync("acct", new Deposit(1, Now), default); // attempt 1
+        await world.Dispatcher.SweepAsync(default);                           // attempt 2: the next sweep retries at once
+
+        await world.Dispatcher.SweepAsync(default);                           // too soon: skipped
+        world.Time.Advance(TimeSpan.FromMinutes(1));
+        await world.Dispatcher.SweepAsync(default);                           // attempt 3, after a minute
+        world.Mail.FailNext(0);
+        world.Time.Advance(TimeSpan.FromMinutes(1));
+        await world.Dispatcher.SweepAsync(default);                           // too soon: the next wait is 2 minutes
+        world.Time.Advance(TimeSpan.FromMinutes(1));
+        var sent = await world.Dispatcher.SweepAsync(default);
+
+        Assert.Equal(1, sent);
+        Assert.Equal(4, world.Mail.Attempts);
+        Assert.Equal(["acct/1-mail-owner"], world.Mail.Sent);
+        Assert.Equal(0, world.Dispatcher.PendingInstances);
+    }
 }
