@@ -16,7 +16,9 @@ public sealed class IndexModel(ToolApprovalService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
-        if (id is null) return Page();
+        // "?id=" binds as null; an empty search is still a search that needs an answer.
+        if (id is null && !Request.Query.ContainsKey("id")) return Page();
+        id ??= "";
         Id = id;
         var trimmed = id.Trim().ToLowerInvariant();
         if (trimmed.Length == 0) return Invalid(StatusCodes.Status400BadRequest, "Enter the request id from your confirmation email.");

@@ -86,7 +86,7 @@ public sealed class NewRequestForm
             Stage = One("stage"),
         };
         foreach (var q in pack.Questions)
-            if (One($"answers.{q.Id}") is { } answer) read.Answers[q.Id] = answer;
+            if (One($"answers.{q.Id}") is { } answer && !string.IsNullOrWhiteSpace(answer)) read.Answers[q.Id] = answer;
         return read;
     }
 

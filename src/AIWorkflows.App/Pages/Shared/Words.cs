@@ -21,7 +21,7 @@ public static class Words
     /// <summary>What happens next, for the person looking at the request.</summary>
     public static string NextStep(string status) => status switch
     {
-        "in_review" => "The reviewers below have been emailed. Each decides through a link; the requester is emailed when anything changes.",
+        "in_review" => "The reviewers have been emailed and each decides through their own link. The requester is emailed when anything changes.",
         "remediation" => "A reviewer asked for changes. The requester answers using the link in their email, and review starts again.",
         "union_notice" => "Employee organizations are being notified. The tool cannot be rolled out until this is cleared.",
         "approved" => "The tool may be used as described, under any conditions below. It is listed in the public register.",

@@ -63,7 +63,12 @@ public sealed class ReviewModel(ToolApprovalService service, PolicyPack pack) : 
                 if (Problem is null) Response.StatusCode = StatusCodes.Status400BadRequest;
                 return shown;
             case ActResult.Refused refused:
-                return Refuse(refused.Why);
+                // A refused decision does not say which request it was for; a read of the link
+                // (never a write) finds it, so the page can point to the request's status.
+                var why = refused.Why.Request is null && await service.OpenAsync(token, TokenPurposes.Task, ct) is LinkAccess.Refused { Request: { } request }
+                    ? refused.Why with { Request = request }
+                    : refused.Why;
+                return Refuse(why);
             default:
                 throw new InvalidOperationException($"Unknown result {nameof(ActResult)}.");
         }
