@@ -66,11 +66,29 @@ public static partial class PolicyPackLoader
         {
             using var _ = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
+        catch (JsonException e) when (e.LineNumber is long l)
+        {
+            var position = e.BytePositionInLine is long p ? (int)p + 1 : (int?)null;
+            throw new PolicyPackException(file, e.Path, $"malformed JSON: {Reason(e)}", (int)l + 1, position, e);
+        }
         catch (JsonException e)
         {
-            var line = e.LineNumber is long l ? (int)l + 1 : (int?)null;
-            var position = e.BytePositionInLine is long p ? (int)p + 1 : (int?)null;
-            throw new PolicyPackException(file, e.Path, $"malformed JSON: {Reason(e)}", line, position, e);
+            // A duplicate property comes without a location; Json.NET can say where it is.
+            var (path, line, position) = Locate(text);
+            throw new PolicyPackException(file, path, $"malformed JSON: {Reason(e)}", line, position, e);
+        }
+    }
+
+    private static (string? Path, int? Line, int? Position) Locate(string text)
+    {
+        try
+        {
+            JToken.Parse(text, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            return (null, null, null);
+        }
+        catch (Newtonsoft.Json.JsonReaderException r)
+        {
+            return (PolicySchemaErrors.JsonPath("#/" + r.Path), r.LineNumber, r.LinePosition);
         }
     }
 

@@ -72,6 +72,20 @@ public sealed class PolicyPackLoaderBrokenTests : IDisposable
     }
 
     [Fact]
+    public void DuplicateProperty_IsMalformed_NotSilentlyOverwritten()
+    {
+        var text = File.ReadAllText(Path.Combine(_folder.Directory, "baltimore.json"));
+        _folder.WriteText("baltimore", text.Replace("\"city\": \"Baltimore\",", "\"city\": \"Baltimore\",\n  \"city\": \"Annapolis\",", StringComparison.Ordinal));
+
+        var e = Assert.Throws<PolicyPackException>(() => PolicyPackLoader.Load(_folder.Directory, "baltimore"));
+
+        Assert.StartsWith("workflows/baltimore.json:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("malformed JSON", e.Message, StringComparison.Ordinal);
+        Assert.Contains("city", e.Message, StringComparison.Ordinal);
+        Assert.Equal(("$.city", 5), (e.JsonPath, e.Line));
+    }
+
+    [Fact]
     public void UnknownPack_NamesTheFileAndListsTheAvailablePacks()
     {
         var e = Assert.Throws<PolicyPackException>(() => PolicyPackLoader.Load(_folder.Directory, "springfield"));
