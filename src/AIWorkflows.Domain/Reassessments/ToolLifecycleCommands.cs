@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace AIWorkflows.Domain.Reassessments;
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
+[JsonDerivedType(typeof(Register), "register")]
+[JsonDerivedType(typeof(Attest), "attest")]
+[JsonDerivedType(typeof(CompleteReassessment), "complete")]
+[JsonDerivedType(typeof(ReportIncident), "report_incident")]
+[JsonDerivedType(typeof(Retire), "retire")]
+[JsonDerivedType(typeof(Deadline), "deadline")]
+public abstract record ToolLifecycleCommand(DateTimeOffset Now)
+{
+    /// <summary>
+    /// Enters the tool in service. After an approval the first re-assessment follows the tier's
+    /// cadence; an imported tool passes <paramref name="FirstDueAt"/> to be reviewed soon.
+    /// </summary>
+    public sealed record Register(ToolProfile Profile, DateTimeOffset? FirstDueAt, DateTimeOffset Now) : ToolLifecycleCommand(Now);
+
+    /// <summary>The tool owner attests use, data and incidents since the last review.</summary>
+    public sealed record Attest(string TaskId, string By, string Use, string DataChanges, string IncidentsSince, DateTimeOffset Now)
+        : ToolLifecycleCommand(Now);
+
+    /// <summary>The AI officer's decision; a new tier re-schedules by that tier's cadence.</summary>
+    public sealed record CompleteReassessment(
+        string TaskId, string By, ReassessmentOutcome Outcome, string? NewTier, string Comments, DateTimeOffset Now) : ToolLifecycleCommand(Now);
+
+    public sealed record ReportIncident(string IncidentId, string ReporterEmail, string Severity, string Description, DateTimeOffset Now)
+        : ToolLifecycleCommand(Now);
+
+    public sealed record Retire(string By, string Reason, DateTimeOffset Now) : ToolLifecycleCommand(Now);
+
+    /// <summary>A timer; carries the cycle and the instant it was set for.</summary>
+    public sealed record Deadline(LifecycleDeadline Kind, int Cycle, DateTimeOffset DueAt, DateTimeOffset Now) : ToolLifecycleCommand(Now);
+}

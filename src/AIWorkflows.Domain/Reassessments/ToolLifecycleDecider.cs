@@ -1,0 +1,109 @@
+using AIWorkflows.Domain.Deciding;
+using AIWorkflows.Domain.Policy;
+using static AIWorkflows.Domain.Reassessments.ToolLifecycle;
+using static AIWorkflows.Domain.Reassessments.ToolLifecycleCommand;
+using static AIWorkflows.Domain.Reassessments.ToolLifecycleEvent;
+
+namespace AIWorkflows.Domain.Reassessments;
+
+public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>
+{
+    // City default: an out-of-cycle review (severe incident) is due two weeks after it opens, and a
+    // minor incident brings the next review at least this close.
+    public static readonly TimeSpan OutOfCycleDue = TimeSpan.FromDays(14);
+    public static readonly TimeSpan IncidentReviewWithin = TimeSpan.FromDays(30);
+
+    public ToolLifecycle Initial { get; } = new None();
+
+    public static bool IsSevere(string severity) => severity is "high" or "critical";
+
+    public IReadOnlyList<ToolLifecycleEvent> Decide(ToolLifecycleCommand command, ToolLifecycle state) => (command, state) switch
+    {
+        (Register r, None) when pack.Tiers.Any(t => t.Id == r.Profile.Tier) =>
+        [
+            new Registered(r.Profile, r.Now),
+            new ReassessmentScheduled(Schedule(1, r.Profile.Tier, r.Now, r.FirstDueAt), r.FirstDueAt is null ? "first review by the tier's cadence" : "first review after registration", r.Now),
+        ],
+        (Deadline d, InService s) => OnDeadline(d, s),
+        (Attest a, InService { Open: { Attestation: null } o } s) when a.TaskId == o.OwnerTaskId && SameEmail(a.By, s.Profile.OwnerEmail) =>
+            [new Attested(o.Cycle, new Attestation(a.By, a.Use, a.DataChanges, a.IncidentsSince, a.Now), $"review-{o.Cycle}", a.Now)],
+        (CompleteReassessment c, InService { Open: { Attestation: not null } o } s)
+            when c.TaskId == o.OfficerTaskId && (c.NewTier is null || pack.Tiers.Any(t => t.Id == c.NewTier)) => Complete(c, s, o),
+        (ReportIncident i, InService s) => Incident(i, s),
+        (ReportIncident i, Retired) => [new IncidentReported(i.IncidentId, i.ReporterEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now)],
+        (Retire r, InService) => [new ToolRetired(r.By, r.Reason, r.Now)],
+        _ => [],
+    };
+
+    // Albuquerque 4.3: systems with higher risk profiles are reviewed more frequently; the pack
+    // sets each tier's cadence and how far ahead the reminder, escalation and suspension fall.
+    public ReviewSchedule Schedule(int cycle, string tier, DateTimeOffset from, DateTimeOffset? dueAt = null)
+    {
+        var p = pack.Tier(tier).Reassessment;
+        var due = dueAt ?? from.AddMonths(p.EveryMonths);
+        var open = due.AddDays(-p.ReminderDaysBefore);
+        return new ReviewSchedule(cycle, open < from ? from : open, due, due.AddDays(p.EscalateDaysOverdue), due.AddDays(p.SuspendDaysOverdue));
+    }
+
+    private static List<ToolLifecycleEvent> OnDeadline(Deadline d, InService s)
+    {
+        var sc = s.Schedule;
+        if (d.Cycle != sc.Cycle) return [];
+        return d.Kind switch
+        {
+            LifecycleDeadline.Open when s.Open is null && d.DueAt == sc.OpenAt =>
+                [new ReassessmentOpened(sc.Cycle, "scheduled", $"attest-{sc.Cycle}", s.Profile.OwnerEmail, sc.DueAt, d.Now)],
+            LifecycleDeadline.Escalate when s.Open is { Escalated: false } o && o.Cycle == sc.Cycle && d.DueAt == sc.EscalateAt =>
+                [new ReassessmentEscalated(sc.Cycle, sc.DueAt, d.Now)],
+            LifecycleDeadline.Suspend when s.Open is { } o && o.Cycle == sc.Cycle && s.Suspension is null && d.DueAt == sc.SuspendAt =>
+                [new ToolSuspended("overdue", $"Re-assessment {sc.Cycle} was due {sc.DueAt:yyyy-MM-dd} and is not complete.", d.Now)],
+            _ => [],
+        };
+    }
+
+    private List<ToolLifecycleEvent> Complete(CompleteReassessment c, InService s, OpenReassessment o)
+    {
+        var tier = c.NewTier ?? s.Profile.Tier;
+        List<ToolLifecycleEvent> events = [new ReassessmentCompleted(o.Cycle, c.By, c.Outcome, tier, c.Comments, c.Now)];
+        if (tier != s.Profile.Tier) events.Add(new TierChanged(s.Profile.Tier, tier, c.Now));
+        switch (c.Outcome)
+        {
+            case ReassessmentOutcome.Retire:
+                events.Add(new ToolRetired(c.By, c.Comments, c.Now));
+                return events;
+            case ReassessmentOutcome.Suspend when s.Suspension is null:
+                events.Add(new ToolSuspended("officer", c.Comments, c.Now));
+                break;
+            case ReassessmentOutcome.Continue when s.Suspension is not null:
+                events.Add(new ToolReinstated(c.Now));
+                break;
+        }
+        events.Add(new ReassessmentScheduled(Schedule(o.Cycle + 1, tier, c.Now), "next review by the tier's cadence", c.Now));
+        return events;
+    }
+
+    // Sacramento VII.B: malfunctions are reported and acted on; a severe one stops use at once and
+    // opens an out-of-cycle re-assessment, a minor one brings the next review closer.
+    private List<ToolLifecycleEvent> Incident(ReportIncident i, InService s)
+    {
+        var severe = IsSevere(i.Severity);
+        List<ToolLifecycleEvent> events = [new IncidentReported(i.IncidentId, i.ReporterEmail, i.Severity, i.Description, severe, i.Now)];
+        if (severe && s.Suspension is null)
+            events.Add(new ToolSuspended("incident", $"Incident {i.IncidentId} ({i.Severity}): {i.Description}", i.Now));
+        if (s.Open is not null) return events;
+        var cycle = s.Schedule.Cycle + 1;
+        if (severe)
+        {
+            var schedule = Schedule(cycle, s.Profile.Tier, i.Now, i.Now + OutOfCycleDue) with { OpenAt = i.Now };
+            events.Add(new ReassessmentScheduled(schedule, $"incident {i.IncidentId}", i.Now));
+            events.Add(new ReassessmentOpened(cycle, $"incident {i.IncidentId}", $"attest-{cycle}", s.Profile.OwnerEmail, schedule.DueAt, i.Now));
+        }
+        else if (i.Now + IncidentReviewWithin < s.Schedule.DueAt)
+        {
+            events.Add(new ReassessmentScheduled(Schedule(cycle, s.Profile.Tier, i.Now, i.Now + IncidentReviewWithin), $"incident {i.IncidentId}", i.Now));
+        }
+        return events;
+    }
+
+    private static bool SameEmail(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}

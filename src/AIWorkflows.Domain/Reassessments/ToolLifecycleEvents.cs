@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace AIWorkflows.Domain.Reassessments;
+
+/// <summary>What happened to a tool in service: the stored audit trail (contracts; change with care).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(Registered), "registered")]
+[JsonDerivedType(typeof(ReassessmentScheduled), "reassessment_scheduled")]
+[JsonDerivedType(typeof(ReassessmentOpened), "reassessment_opened")]
+[JsonDerivedType(typeof(Attested), "attested")]
+[JsonDerivedType(typeof(ReassessmentEscalated), "reassessment_escalated")]
+[JsonDerivedType(typeof(ReassessmentCompleted), "reassessment_completed")]
+[JsonDerivedType(typeof(TierChanged), "tier_changed")]
+[JsonDerivedType(typeof(ToolSuspended), "suspended")]
+[JsonDerivedType(typeof(ToolReinstated), "reinstated")]
+[JsonDerivedType(typeof(IncidentReported), "incident_reported")]
+[JsonDerivedType(typeof(ToolRetired), "retired")]
+public abstract record ToolLifecycleEvent(DateTimeOffset At)
+{
+    public sealed record Registered(ToolProfile Profile, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record ReassessmentScheduled(ReviewSchedule Schedule, string Why, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record ReassessmentOpened(int Cycle, string Reason, string OwnerTaskId, string OwnerEmail, DateTimeOffset DueAt, DateTimeOffset At)
+        : ToolLifecycleEvent(At);
+
+    public sealed record Attested(int Cycle, Attestation Attestation, string OfficerTaskId, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record ReassessmentEscalated(int Cycle, DateTimeOffset DueAt, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record ReassessmentCompleted(int Cycle, string By, ReassessmentOutcome Outcome, string Tier, string Comments, DateTimeOffset At)
+        : ToolLifecycleEvent(At);
+
+    public sealed record TierChanged(string From, string To, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record ToolSuspended(string Reason, string Detail, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record ToolReinstated(DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    public sealed record IncidentReported(string IncidentId, string ReporterEmail, string Severity, string Description, bool Severe, DateTimeOffset At)
+        : ToolLifecycleEvent(At);
+
+    public sealed record ToolRetired(string By, string Reason, DateTimeOffset At) : ToolLifecycleEvent(At);
+}
