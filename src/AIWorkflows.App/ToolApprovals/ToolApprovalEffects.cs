@@ -2,7 +2,9 @@ using System.Text.Json;
 using AIWorkflows.App.Effects;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Records;
+using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.Workflows;
+using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
@@ -55,9 +57,21 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                 case RequestApproved or RequestRejected:
                     yield return Mail($"{seq}-mail-requester", mail.Outcome($"{instanceId}-{seq}-outcome", after));
                     yield return RecordEffects.Decision(seq, instanceId);
+                    if (after is ToolApproval.Approved approved)
+                        yield return CommandEffectHandler.Create<ToolLifecycleCommand>($"{seq}-register", ToolLifecycleEffects.Workflow, c.ToolId,
+                            new ToolLifecycleCommand.Register(Profile(approved), null, approved.At), WorkflowJson.Options);
                     break;
             }
         }
+    }
+
+    /// <summary>What the register keeps of an approved request (Albuquerque 6.2: the inventory of tools in use).</summary>
+    private static ToolProfile Profile(ToolApproval.Approved a)
+    {
+        var (c, f) = (a.Case, a.Case.Form);
+        return new ToolProfile(c.ToolId, c.RequestId, f.ToolName, f.Vendor, f.Department, f.Purpose, f.HumanOversight, f.DataCategories,
+            f.PublicFacing, f.GenerativeAi, f.DecisionImpact, f.Stage, c.Tier, f.RequesterEmail,
+            [.. c.Disclosures.Select(d => $"{d.Text} ({d.Source})")], a.Conditions, "approval", null);
     }
 
     private string TaskToken(RequestCase c, ReviewTask t) => tokens.Task(c.RequestId, t);

@@ -1,5 +1,8 @@
 using AIWorkflows.App.Effects;
+using AIWorkflows.App.Inventory;
+using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.Records;
+using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.Domain.Calendar;
 using AIWorkflows.Domain.Policy;
@@ -32,6 +35,7 @@ public static class WorkflowServiceCollectionExtensions
                 ? new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>())
                 : new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>(), new DefaultAzureCredential());
             clients.RegisterTable(RecordsTable);
+            clients.RegisterTable(InventoryTable.Name);
             clients.RegisterContainer(RecordsContainer);
             return clients;
         });
@@ -39,6 +43,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IEffectHandler, TimerEffectHandler>();
         services.AddSingleton<IEffectHandler, MailEffectHandler>();
         services.AddSingleton<IEffectHandler, RecordEffectHandler>();
+        services.AddSingleton<IEffectHandler, ArchiveEffectHandler>();
+        services.AddSingleton<IEffectHandler, CommandEffectHandler>();
+        services.AddSingleton<IEffectHandler, InventoryEffectHandler>();
+        services.AddSingleton<InventoryTable>();
         services.AddSingleton(sp => new EffectDispatcher(
             sp.GetRequiredService<StorageClients>(), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TimerSweep(
@@ -69,6 +77,21 @@ public static class WorkflowServiceCollectionExtensions
         });
         services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>>());
         services.AddSingleton<ToolApprovalService>();
+        return services;
+    }
+
+    public static IServiceCollection AddToolLifecycle(this IServiceCollection services)
+    {
+        services.AddSingleton<LifecycleLinks>();
+        services.AddSingleton<ToolLifecycleMail>();
+        services.AddSingleton<ToolLifecycleEffects>();
+        services.AddSingleton(sp => new ToolLifecycleDecider(sp.GetRequiredService<PolicyPack>()));
+        services.AddSingleton(sp => new DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>(
+            ToolLifecycleEffects.Workflow, sp.GetRequiredService<ToolLifecycleDecider>(), sp.GetRequiredService<ToolLifecycleEffects>().For,
+            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(),
+            WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>>());
+        services.AddSingleton<ToolLifecycleService>();
         return services;
     }
 }

@@ -18,13 +18,14 @@ public abstract record ToolLifecycle
     /// <summary>Approved or registered; <c>Suspension</c> set while its use is stopped.</summary>
     public sealed record InService(
         ToolProfile Profile,
+        DateTimeOffset RegisteredAt,
         ReviewSchedule Schedule,
         OpenReassessment? Open,
         Suspension? Suspension,
         DateTimeOffset? LastReviewedAt,
         ImmutableList<IncidentNote> Incidents) : ToolLifecycle;
 
-    public sealed record Retired(ToolProfile Profile, string By, string Reason, DateTimeOffset At, DateTimeOffset? LastReviewedAt) : ToolLifecycle;
+    public sealed record Retired(ToolProfile Profile, DateTimeOffset RegisteredAt, string By, string Reason, DateTimeOffset At, DateTimeOffset? LastReviewedAt) : ToolLifecycle;
 
     private ToolLifecycle() { }
 

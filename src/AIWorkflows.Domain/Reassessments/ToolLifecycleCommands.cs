@@ -25,7 +25,7 @@ public abstract record ToolLifecycleCommand(DateTimeOffset Now)
     public sealed record CompleteReassessment(
         string TaskId, string By, ReassessmentOutcome Outcome, string? NewTier, string Comments, DateTimeOffset Now) : ToolLifecycleCommand(Now);
 
-    public sealed record ReportIncident(string IncidentId, string ReporterEmail, string Severity, string Description, DateTimeOffset Now)
+    public sealed record ReportIncident(string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, DateTimeOffset Now)
         : ToolLifecycleCommand(Now);
 
     public sealed record Retire(string By, string Reason, DateTimeOffset Now) : ToolLifecycleCommand(Now);

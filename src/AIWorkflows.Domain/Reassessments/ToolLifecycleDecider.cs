@@ -30,7 +30,7 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
         (CompleteReassessment c, InService { Open: { Attestation: not null } o } s)
             when c.TaskId == o.OfficerTaskId && (c.NewTier is null || pack.Tiers.Any(t => t.Id == c.NewTier)) => Complete(c, s, o),
         (ReportIncident i, InService s) => Incident(i, s),
-        (ReportIncident i, Retired) => [new IncidentReported(i.IncidentId, i.ReporterEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now)],
+        (ReportIncident i, Retired) => [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now)],
         (Retire r, InService) => [new ToolRetired(r.By, r.Reason, r.Now)],
         _ => [],
     };
@@ -87,7 +87,7 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
     private List<ToolLifecycleEvent> Incident(ReportIncident i, InService s)
     {
         var severe = IsSevere(i.Severity);
-        List<ToolLifecycleEvent> events = [new IncidentReported(i.IncidentId, i.ReporterEmail, i.Severity, i.Description, severe, i.Now)];
+        List<ToolLifecycleEvent> events = [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, severe, i.Now)];
         if (severe && s.Suspension is null)
             events.Add(new ToolSuspended("incident", $"Incident {i.IncidentId} ({i.Severity}): {i.Description}", i.Now));
         if (s.Open is not null) return events;

@@ -37,7 +37,7 @@ public abstract record ToolLifecycleEvent(DateTimeOffset At)
 
     public sealed record ToolReinstated(DateTimeOffset At) : ToolLifecycleEvent(At);
 
-    public sealed record IncidentReported(string IncidentId, string ReporterEmail, string Severity, string Description, bool Severe, DateTimeOffset At)
+    public sealed record IncidentReported(string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool Severe, DateTimeOffset At)
         : ToolLifecycleEvent(At);
 
     public sealed record ToolRetired(string By, string Reason, DateTimeOffset At) : ToolLifecycleEvent(At);

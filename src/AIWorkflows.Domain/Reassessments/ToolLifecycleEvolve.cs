@@ -7,7 +7,7 @@ public sealed partial class ToolLifecycleDecider
 {
     public ToolLifecycle Evolve(ToolLifecycle state, ToolLifecycleEvent happened) => (state, happened) switch
     {
-        (None, Registered e) => new InService(e.Profile, new ReviewSchedule(0, e.At, e.At, e.At, e.At), null, null, null, []),
+        (None, Registered e) => new InService(e.Profile, e.At, new ReviewSchedule(0, e.At, e.At, e.At, e.At), null, null, null, []),
         (InService s, ReassessmentScheduled e) => s with { Schedule = e.Schedule },
         (InService s, ReassessmentOpened e) => s with { Open = new OpenReassessment(e.Cycle, e.Reason, e.At, e.DueAt, e.OwnerTaskId, null, null, false) },
         (InService { Open: { } o } s, Attested e) => s with { Open = o with { Attestation = e.Attestation, OfficerTaskId = e.OfficerTaskId } },
@@ -17,7 +17,7 @@ public sealed partial class ToolLifecycleDecider
         (InService s, ToolSuspended e) => s with { Suspension = new Suspension(e.Reason, e.Detail, e.At) },
         (InService s, ToolReinstated) => s with { Suspension = null },
         (InService s, IncidentReported e) => s with { Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At)) },
-        (InService s, ToolRetired e) => new Retired(s.Profile, e.By, e.Reason, e.At, s.LastReviewedAt),
+        (InService s, ToolRetired e) => new Retired(s.Profile, s.RegisteredAt, e.By, e.Reason, e.At, s.LastReviewedAt),
         _ => state,
     };
 }

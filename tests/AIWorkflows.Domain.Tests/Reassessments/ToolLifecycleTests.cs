@@ -101,7 +101,7 @@ public class ToolLifecycleTests
     {
         var state = Given(Registered());
 
-        var (events, after) = When(state, new ReportIncident("inc-1", "clerk@city.example", "critical", "Leaked a name", Now.AddDays(10)));
+        var (events, after) = When(state, new ReportIncident("inc-1", "clerk@city.example", null, "critical", "Leaked a name", Now.AddDays(10)));
 
         Assert.True(Assert.IsType<IncidentReported>(events[0]).Severe);
         Assert.Equal("incident", events.OfType<ToolSuspended>().Single().Reason);
@@ -115,7 +115,7 @@ public class ToolLifecycleTests
     {
         var state = Given(Registered("low"));
 
-        var (events, after) = When(state, new ReportIncident("inc-2", "clerk@city.example", "low", "Typos", Now.AddDays(10)));
+        var (events, after) = When(state, new ReportIncident("inc-2", "clerk@city.example", null, "low", "Typos", Now.AddDays(10)));
 
         Assert.Equal(Now.AddDays(40), events.OfType<ReassessmentScheduled>().Single().Schedule.DueAt);
         Assert.Equal("approved", after.Status);

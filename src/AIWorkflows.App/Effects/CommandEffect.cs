@@ -1,0 +1,32 @@
+using System.Text.Json;
+using AIWorkflows.Storage.Effects;
+using AIWorkflows.Storage.Timers;
+
+namespace AIWorkflows.App.Effects;
+
+/// <summary>
+/// One workflow telling another what happened (an approval registers its tool): a command committed
+/// in the sender's outbox and delivered to the receiver's store, so the hand-over survives a crash.
+/// The receiving decider must treat a repeat as a no-op (each does: e.g. Register only from None).
+/// </summary>
+public sealed class CommandEffectHandler(IServiceProvider services) : IEffectHandler
+{
+    public const string KindName = "command";
+
+    public sealed record Payload(string Workflow, string InstanceId, string Command);
+
+    public string Kind => KindName;
+
+    public static PendingEffect Create<TCommand>(string effectId, string workflow, string instanceId, TCommand command, JsonSerializerOptions json) =>
+        new(effectId, KindName, JsonSerializer.Serialize(new Payload(workflow, instanceId, JsonSerializer.Serialize(command, json))));
+
+    public Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        var p = JsonSerializer.Deserialize<Payload>(effect.Payload)!;
+        // Resolved on use: the target stores depend on the dispatcher that runs this handler.
+        var target = services.GetServices<ITimerTarget>().FirstOrDefault(t => t.Workflow == p.Workflow)
+            ?? throw new InvalidOperationException($"No workflow '{p.Workflow}' to deliver to.");
+        return target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using AIWorkflows.App.Mail;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.Reassessments;
+
+namespace AIWorkflows.App.Reassessments;
+
+/// <summary>The emails of a tool's life in service: re-assessment tasks, overdue notices, suspensions, incidents.</summary>
+public sealed class ToolLifecycleMail(PolicyPack pack, ToolApprovalMail approvalMail, LifecycleLinks links)
+{
+    private string Prefix => $"[{pack.City} AI register]";
+
+    public string Officer => pack.Role("ai_officer").Email;
+
+    public string Cio => pack.Roles.FirstOrDefault(r => r.Id == "cio")?.Email ?? Officer;
+
+    public string Supervisor => pack.Roles.FirstOrDefault(r => r.Id == "supervisor")?.Email ?? Cio;
+
+    private string When(DateTimeOffset at) => approvalMail.When(at);
+
+    public MailMessage AttestationRequested(string id, ToolProfile p, OpenReassessment o, DateTimeOffset at) =>
+        new MailComposer(id, p.OwnerEmail, $"{Prefix} Re-assessment of {p.Name} due {When(o.DueAt)}", at)
+            .Para($"{p.Name} ({p.Department}, {p.Tier} risk) is due for its periodic re-assessment ({o.Reason}). "
+                + "Please attest how it is used, any change in the data it handles, and any incidents since the last review.")
+            .Link("Attest", links.Task(p.ToolId, o.OwnerTaskId, p.OwnerEmail, at))
+            .Para($"If it is not done by {When(o.DueAt)} it is escalated, and the tool is suspended when long overdue.")
+            .Build();
+
+    public MailMessage OfficerNotified(string id, ToolProfile p, OpenReassessment o, DateTimeOffset at) =>
+        new MailComposer(id, Officer, $"{Prefix} Re-assessment opened: {p.Name}", at)
+            .Para($"The re-assessment of {p.Name} ({p.Department}, {p.Tier} risk) opened; the owner {p.OwnerEmail} was asked to attest. Due {When(o.DueAt)}.")
+            .Link("See the tool", links.Tool(p.ToolId))
+            .Build();
+
+    public MailMessage ReviewRequested(string id, ToolProfile p, OpenReassessment o, Attestation a, string officerTaskId) =>
+        new MailComposer(id, Officer, $"{Prefix} Review the re-assessment of {p.Name}", a.At)
+            .Para($"{a.By} attested the use of {p.Name}. Your review decides whether it continues, changes tier, is suspended or retired.")
+            .Field("Use", a.Use).Field("Data changes", a.DataChanges).Field("Incidents since last review", a.IncidentsSince)
+            .Link("Review", links.Task(p.ToolId, officerTaskId, Officer, a.At))
+            .Build();
+
+    public MailMessage Overdue(string id, ToolProfile p, OpenReassessment o, DateTimeOffset at) =>
+        new MailComposer(id, Cio, $"{Prefix} Overdue: re-assessment of {p.Name}", at)
+            .Para($"The re-assessment of {p.Name} ({p.Department}, {p.Tier} risk) was due {When(o.DueAt)} and is not complete.")
+            .Field("Waiting on", o.Attestation is null ? $"the owner's attestation ({p.OwnerEmail})" : $"the AI officer's review ({Officer})")
+            .Link("See the tool", links.Tool(p.ToolId))
+            .Build();
+
+    public MailMessage StatusChanged(string id, string to, ToolProfile p, string what, string detail, DateTimeOffset at) =>
+        new MailComposer(id, to, $"{Prefix} {p.Name} {what}", at)
+            .Para($"{p.Name} ({p.Department}) {what}.")
+            .Field("Details", detail)
+            .Link("See the tool", links.Tool(p.ToolId))
+            .Build();
+
+    public MailMessage IncidentReported(string id, string to, ToolProfile p, string incidentId, string severity, string reporter, string description, bool severe, DateTimeOffset at) =>
+        new MailComposer(id, to, $"{Prefix} Incident ({severity}) reported for {p.Name}", at)
+            .Para($"{reporter} reported an incident with {p.Name} ({p.Department})." + (severe ? " The tool is suspended until it is re-assessed." : ""))
+            .Field("Incident", incidentId).Field("Severity", severity).Field("What happened", description)
+            .Link("See the tool", links.Tool(p.ToolId))
+            .Build();
+}

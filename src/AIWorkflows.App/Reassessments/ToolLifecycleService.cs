@@ -1,0 +1,127 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using AIWorkflows.App.Tokens;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.Reassessments;
+using AIWorkflows.Storage.Deciding;
+using static AIWorkflows.Domain.Reassessments.ToolLifecycleCommand;
+
+namespace AIWorkflows.App.Reassessments;
+
+/// <summary>The application service for tools in service: registration, incidents and re-assessment tasks.</summary>
+public sealed class ToolLifecycleService(
+    DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> store,
+    TaskTokenService tokens,
+    PolicyPack pack,
+    TimeProvider clock)
+{
+    public static readonly IReadOnlyList<string> Severities = ["low", "medium", "high", "critical"];
+
+    public Task<Snapshot<ToolLifecycle, ToolLifecycleEvent>?> GetAsync(string toolId, bool withEvents, CancellationToken ct) =>
+        IsToolId(toolId) ? store.LoadAsync(toolId, withEvents, ct) : Task.FromResult<Snapshot<ToolLifecycle, ToolLifecycleEvent>?>(null);
+
+    /// <summary>Registers a tool; false when it was already registered (a repeated import row).</summary>
+    public async Task<bool> RegisterAsync(ToolProfile profile, DateTimeOffset? firstDueAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var d = await store.HandleAsync(profile.ToolId, new Register(profile, firstDueAt, clock.GetUtcNow()), ct);
+        return d.NewEvents.Count > 0;
+    }
+
+    public sealed record IncidentInput(string? ToolId, string? ReporterEmail, string? SupervisorEmail, string? Severity, string? Description);
+
+    public abstract record IncidentResult
+    {
+        public sealed record Reported(string IncidentId, string ToolId, bool Suspended) : IncidentResult;
+        public sealed record Invalid(Dictionary<string, string[]> Errors) : IncidentResult;
+    }
+
+    public async Task<IncidentResult> ReportIncidentAsync(IncidentInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var tool = input.ToolId is { } id && IsToolId(id) ? await store.LoadAsync(id, false, ct) : null;
+        if (tool?.State is null or ToolLifecycle.None) errors["toolId"] = ["Choose a tool from the city's register."];
+        if (!IsEmail(input.ReporterEmail)) errors["reporterEmail"] = ["Enter your work email address."];
+        if (!string.IsNullOrWhiteSpace(input.SupervisorEmail) && !IsEmail(input.SupervisorEmail)) errors["supervisorEmail"] = ["Enter your supervisor's email address, or leave it empty."];
+        if (input.Severity is null || !Severities.Contains(input.Severity)) errors["severity"] = ["Choose the severity: low, medium, high or critical."];
+        var description = input.Description?.Trim() ?? "";
+        if (description.Length == 0) errors["description"] = ["Say what happened."];
+        else if (description.Length > ToolRequestValidator.MaxText) errors["description"] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
+        else if (description.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors["description"] = ["Remove control characters."];
+        if (errors.Count > 0) return new IncidentResult.Invalid(errors);
+
+        var incidentId = $"inc-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var supervisor = string.IsNullOrWhiteSpace(input.SupervisorEmail) ? null : input.SupervisorEmail.Trim();
+        var d = await store.HandleAsync(input.ToolId!, new ReportIncident(incidentId, input.ReporterEmail!.Trim(), supervisor, input.Severity!, description, clock.GetUtcNow()), ct);
+        return new IncidentResult.Reported(incidentId, input.ToolId!, d.State.Status == "suspended");
+    }
+
+    public abstract record TaskAccess
+    {
+        public sealed record Granted(TaskTokenPayload Payload, Snapshot<ToolLifecycle, ToolLifecycleEvent> Tool, OpenReassessment Open, bool IsOfficerReview) : TaskAccess;
+        public sealed record Refused(int Status, string Title, string Detail) : TaskAccess;
+    }
+
+    /// <summary>What a re-assessment link opens; never changes state.</summary>
+    public async Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct)
+    {
+        var v = tokens.Verify(token, LifecycleLinks.Purpose);
+        if (v is TokenVerification.Expired) return new TaskAccess.Refused(410, "This link has expired", "Ask the AI officer for a new link.");
+        if (v is not TokenVerification.Valid { Payload: var p }) return new TaskAccess.Refused(404, "This link is not valid", "Check that the whole link was copied from the email.");
+        var tool = await store.LoadAsync(p.InstanceId, true, ct);
+        if (tool?.State is not ToolLifecycle.InService { Open: { } o }
+            || (p.TaskId != o.OwnerTaskId && p.TaskId != o.OfficerTaskId)
+            || (p.TaskId == o.OwnerTaskId && o.Attestation is not null))
+            return new TaskAccess.Refused(410, "This re-assessment task is done", "It was already completed or replaced by a newer one.");
+        return new TaskAccess.Granted(p, tool, o, p.TaskId == o.OfficerTaskId);
+    }
+
+    public async Task<(bool Done, Dictionary<string, string[]> Errors, TaskAccess Access)> ActAsync(
+        string? token, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var access = await OpenTaskAsync(token, ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (access is not TaskAccess.Granted g) return (false, errors, access);
+        string Text(string key, string message)
+        {
+            var value = form.GetValueOrDefault(key)?.Trim() ?? "";
+            if (value.Length == 0) errors[key] = [message];
+            else if (value.Length > ToolRequestValidator.MaxText) errors[key] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
+            return value;
+        }
+        ToolLifecycleCommand command;
+        if (!g.IsOfficerReview)
+        {
+            command = new Attest(g.Payload.TaskId, g.Payload.Subject, Text("use", "Say how the tool is used now."),
+                Text("dataChanges", "Say whether the data it handles changed (or 'none')."), Text("incidentsSince", "List incidents since the last review (or 'none')."), clock.GetUtcNow());
+        }
+        else
+        {
+            var outcome = form.GetValueOrDefault("outcome") switch
+            {
+                "continue" => ReassessmentOutcome.Continue,
+                "suspend" => ReassessmentOutcome.Suspend,
+                "retire" => (ReassessmentOutcome?)ReassessmentOutcome.Retire,
+                _ => null,
+            };
+            if (outcome is null) errors["outcome"] = ["Choose whether the tool continues, is suspended or retired."];
+            var tier = form.GetValueOrDefault("tier");
+            if (!string.IsNullOrEmpty(tier) && pack.Tiers.All(t => t.Id != tier)) errors["tier"] = ["Choose one of the city's tiers."];
+            command = new CompleteReassessment(g.Payload.TaskId, g.Payload.Subject, outcome ?? default, string.IsNullOrEmpty(tier) ? null : tier,
+                Text("comments", "Record the reasons for this decision."), clock.GetUtcNow());
+        }
+        if (errors.Count > 0) return (false, errors, access);
+        var d = await store.HandleAsync(g.Payload.InstanceId, command, ct);
+        return d.NewEvents.Count > 0
+            ? (true, errors, access)
+            : (false, errors, new TaskAccess.Refused(410, "This re-assessment task is done", "It was already completed."));
+    }
+
+    public static bool IsToolId(string? id) =>
+        id is { Length: > 5 and <= 100 } && id.StartsWith("tool-", StringComparison.Ordinal) && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static bool IsEmail(string? v) => v is { Length: <= 200 } && MailAddress.TryCreate(v.Trim(), out var a) && a.Address == v.Trim();
+}
