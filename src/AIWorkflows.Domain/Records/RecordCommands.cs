@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace AIWorkflows.Domain.Records;
+
+/// <summary>Commands to one record. Each carries its own Now: the decider never reads a clock.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
+[JsonDerivedType(typeof(Register), "register")]
+[JsonDerivedType(typeof(StartRetention), "start_retention")]
+[JsonDerivedType(typeof(PlaceHold), "place_hold")]
+[JsonDerivedType(typeof(ReleaseHold), "release_hold")]
+[JsonDerivedType(typeof(RetentionDue), "retention_due")]
+[JsonDerivedType(typeof(Dispose), "dispose")]
+[JsonDerivedType(typeof(Extend), "extend")]
+public abstract record RecordCommand(DateTimeOffset Now)
+{
+    /// <summary>
+    /// Keeps a record. The tool's standing holds and its retirement, if it is already retired, come
+    /// along so a record kept late starts in the same position as its tool's other records.
+    /// </summary>
+    public sealed record Register(RecordFacts Record, ImmutableList<LegalHold> ToolHolds, DateTimeOffset? ToolRetiredAt, DateTimeOffset Now)
+        : RecordCommand(Now);
+
+    /// <summary>The event a class's clock waits for happened (e.g. the tool was retired at <c>StartedAt</c>).</summary>
+    public sealed record StartRetention(string Trigger, DateTimeOffset StartedAt, DateTimeOffset Now) : RecordCommand(Now);
+
+    public sealed record PlaceHold(string HoldId, string Reason, string By, string Scope, DateTimeOffset Now) : RecordCommand(Now);
+
+    public sealed record ReleaseHold(string HoldId, string By, string Reason, DateTimeOffset Now) : RecordCommand(Now);
+
+    /// <summary>A timer: carries the retention end it was set for, so a timer the clock has moved past decides nothing.</summary>
+    public sealed record RetentionDue(DateTimeOffset DueAt, DateTimeOffset Now) : RecordCommand(Now);
+
+    public sealed record Dispose(string By, string Reason, DateTimeOffset Now) : RecordCommand(Now);
+
+    public sealed record Extend(string By, string Reason, DateTimeOffset Until, DateTimeOffset Now) : RecordCommand(Now);
+}
