@@ -19,11 +19,13 @@ public sealed record RequestView(
     IReadOnlyList<FindingView> Findings,
     IReadOnlyList<TimelineEntry> Timeline)
 {
-    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack)
+    /// <param name="toolStatus">Once approved, the tool's own status (suspended, retired) is the request's status.</param>
+    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack, string? toolStatus = null)
     {
         var c = s.State.CaseOrNull ?? throw new InvalidOperationException($"Request {s.InstanceId} has no submission.");
+        var status = s.State is ToolApproval.Approved && toolStatus is "suspended" or "retired" ? toolStatus : s.State.Status;
         return new RequestView(
-            c.RequestId, c.ToolId, s.State.Status, c.Tier, c.TierReasons, c.Form, c.SubmittedAt,
+            c.RequestId, c.ToolId, status, c.Tier, c.TierReasons, c.Form, c.SubmittedAt,
             [.. c.Tasks.Select(t => ReviewView.From(t, pack))],
             s.State is ToolApproval.Approved a ? a.Conditions : [],
             c.Disclosures,

@@ -57,6 +57,27 @@ public static class AppClient
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient http, string path, params (string Key, string Value)[] fields) =>
         await http.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))));
 
+    /// <summary>Submits <paramref name="body"/> and approves it through every emailed task link; returns the request.</summary>
+    public static async Task<JsonObject> ApproveAsync(this HttpClient http, object body)
+    {
+        var created = await http.SubmitAsync(body);
+        var id = (string)created["id"]!;
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; round < 5; round++)
+        {
+            var open = (await http.MailAsync()).Where(m => m.Subject.Contains("Decision needed", StringComparison.Ordinal) && decided.Add(m.Id)).ToList();
+            if (open.Count == 0) break;
+            foreach (var mail in open)
+            {
+                using var r = await http.PostFormAsync(mail.LinkPath("/tasks/"), ("decision", "approve"), ("comments", "ok"));
+                Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+            }
+        }
+        var approved = await http.GetRequestAsync(id);
+        Assert.Equal("approved", (string)approved["status"]!);
+        return approved;
+    }
+
     public static async Task<JsonObject> SweepAsync(this HttpClient http)
     {
         using var response = await http.PostAsync("/api/dev/sweep", null);
