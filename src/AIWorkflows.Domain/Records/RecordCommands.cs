@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace AIWorkflows.Domain.Records;
@@ -14,12 +13,8 @@ namespace AIWorkflows.Domain.Records;
 [JsonDerivedType(typeof(Extend), "extend")]
 public abstract record RecordCommand(DateTimeOffset Now)
 {
-    /// <summary>
-    /// Keeps a record. The tool's standing holds and its retirement, if it is already retired, come
-    /// along so a record kept late starts in the same position as its tool's other records.
-    /// </summary>
-    public sealed record Register(RecordFacts Record, ImmutableList<LegalHold> ToolHolds, DateTimeOffset? ToolRetiredAt, DateTimeOffset Now)
-        : RecordCommand(Now);
+    /// <summary>Keeps a record; a tool's standing holds and retirement reach it as the commands below.</summary>
+    public sealed record Register(RecordFacts Record, DateTimeOffset Now) : RecordCommand(Now);
 
     /// <summary>The event a class's clock waits for happened (e.g. the tool was retired at <c>StartedAt</c>).</summary>
     public sealed record StartRetention(string Trigger, DateTimeOffset StartedAt, DateTimeOffset Now) : RecordCommand(Now);

@@ -77,11 +77,7 @@ public sealed class RecordRetentionDecider(PolicyPack pack) : IDecider<RecordCom
         var startsNow = !rc.Permanent && rc.StartsOn == RetentionTriggers.Created;
         var clock = new RetentionClock(rc.Title, rc.Years, rc.Permanent, rc.StartsOn, rc.Source,
             startsNow ? r.Record.CreatedAt : null, startsNow ? End(r.Record.CreatedAt, rc.Years) : null);
-        List<RecordEvent> events = [new RecordRegistered(r.Record, clock, r.Now)];
-        events.AddRange(r.ToolHolds.Select(h => new HoldPlaced(h, r.Now)));
-        if (r.ToolRetiredAt is { } retired && Starts(clock, RetentionTriggers.ToolRetired))
-            events.Add(Started(clock, RetentionTriggers.ToolRetired, retired, r.Now));
-        return events;
+        return [new RecordRegistered(r.Record, clock, r.Now)];
     }
 
     private static List<RecordEvent> Release(ReleaseHold r, Kept k)

@@ -29,8 +29,7 @@ internal static class RecordRetentionSpec
         $"tool-1.{name}", recordClass, "Incident report", "tool-1", "req-1", "Utilities", Now,
         [new RecordContent($"tool-1/{recordClass}/tool-1.{name}.json", "application/json", 42, new string('a', 64))]);
 
-    public static Register Register(string recordClass = "incident", DateTimeOffset? toolRetiredAt = null, params LegalHold[] toolHolds) =>
-        new(Facts(recordClass, recordClass + "-1"), [.. toolHolds], toolRetiredAt, Now);
+    public static Register Register(string recordClass = "incident") => new(Facts(recordClass, recordClass + "-1"), Now);
 
     public static PlaceHold Hold(string id = "hold-1", string reason = "Litigation: Doe v. City", DateTimeOffset? at = null) =>
         new(id, reason, "records@city.example", HoldScopes.Record, at ?? Now.AddDays(1));

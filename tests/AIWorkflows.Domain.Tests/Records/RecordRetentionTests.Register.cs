@@ -67,16 +67,16 @@ public partial class RecordRetentionTests
     }
 
     [Fact]
-    public void GivenAToolAlreadyRetiredAndOnHold_WhenALateRecordIsRegistered_ThenItStartsHeldAndItsClockRuns()
+    public void GivenALateRecordOfARetiredHeldTool_WhenTheToolsHoldAndRetirementReachIt_ThenItIsHeldAndItsClockRunsFromTheRetirement()
     {
-        var toolHold = new LegalHold("hold-t", "Public records request 26-104", "records@city.example", HoldScopes.Tool, Now);
         var retired = Now.AddDays(-30);
+        var state = Given(Register("decision_record"), new StartRetention(RetentionTriggers.ToolRetired, retired, Now));
 
-        var (events, state) = When(D.Initial, Register("decision_record", retired, toolHold));
+        var (events, after) = When(state, new PlaceHold("hold-t", "Public records request 26-104", "records@city.example", HoldScopes.Tool, Now));
 
-        Assert.Equal("hold-t", Single<HoldPlaced>(events).Hold.HoldId);
-        Assert.Equal(retired.AddYears(10), Single<RetentionStarted>(events).EndsAt);
-        Assert.Equal("on_hold", state.Status);
+        Assert.Equal(HoldScopes.Tool, Single<HoldPlaced>(events).Hold.Scope);
+        Assert.Equal(retired.AddYears(10), after.ClockOrNull!.EndsAt);
+        Assert.Equal("on_hold", after.Status);
     }
 
     [Fact]
