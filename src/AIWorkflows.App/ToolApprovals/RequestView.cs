@@ -27,7 +27,7 @@ public sealed record RequestView(
         return new RequestView(
             c.RequestId, c.ToolId, status, c.Tier, c.TierReasons, c.Form, c.SubmittedAt,
             [.. c.Tasks.Select(t => ReviewView.From(t, pack))],
-            s.State is ToolApproval.Approved a ? a.Conditions : [],
+            s.State switch { ToolApproval.Approved a => a.Conditions, ToolApproval.AwaitingUnion u => u.Conditions, _ => [] },
             c.Disclosures,
             s.State is ToolApproval.InRemediation r ? [.. r.Findings.Select(f => new FindingView(f.Role, f.Comments, f.At))] : [],
             [.. s.Events.Select(e => TimelineText.Describe(e, pack))]);

@@ -23,6 +23,8 @@ public static class TimelineText
             ReviewRescheduled => ("review_rescheduled", "Review deadlines restarted after resubmission."),
             RemediationRequested r => ("remediation_requested", $"{Role(r.Role)} asked for changes."),
             Resubmitted r => ("resubmitted", $"Resubmitted by {r.By} (round {r.Round}); rated {r.Tier} risk."),
+            UnionNoticeRequired u => ("union_notice_required", $"Approved by every reviewer; roll-out waits on notice to {u.Organizations.Count} employee organization(s) (Sacramento VI.A.7)."),
+            EmergencyAdoption x => ("emergency_adoption", $"Adopted on the emergency path; notice to {x.Organizations.Count} employee organization(s) follows. Justification: {x.Justification}"),
             RequestApproved a => ("approved", a.Conditions.Count == 0 ? "Approved." : $"Approved with {a.Conditions.Count} condition(s)."),
             RequestRejected r => ("rejected", $"Rejected by the {Role(r.Role)}."),
             RequestWithdrawn w => ("withdrawn", $"Withdrawn by {w.By}."),

@@ -25,13 +25,17 @@ public sealed class ToolRequestInput
     public string? Stage { get; set; }
     public IReadOnlyList<string>? AffectedClassifications { get; set; }
     public Dictionary<string, string>? Answers { get; set; }
+    public DateOnly? PlannedGoLive { get; set; }
+    public bool? EmergencyAdoption { get; set; }
+    public string? EmergencyJustification { get; set; }
 
     public ToolRequestForm ToForm() => new(
         ToolName!.Trim(), Vendor!.Trim(), Department!.Trim(), RequesterEmail!.Trim(), Purpose!.Trim(), HumanOversight!.Trim(),
         [.. DataCategories!.Distinct(StringComparer.Ordinal)], PublicFacing!.Value, GenerativeAi!.Value,
         AffectsWorkingConditions!.Value, Impersonation!.Value, LawEnforcement!.Value, DecisionImpact!, Stage!,
         [.. (AffectedClassifications ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)],
-        (Answers ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.Trim(), StringComparer.Ordinal));
+        (Answers ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.Trim(), StringComparer.Ordinal),
+        PlannedGoLive, EmergencyAdoption == true, EmergencyAdoption == true ? EmergencyJustification?.Trim() : null);
 
     public static ToolRequestInput FromForm(ToolRequestForm f) => new()
     {
@@ -40,6 +44,7 @@ public sealed class ToolRequestInput
         PublicFacing = f.PublicFacing, GenerativeAi = f.GenerativeAi, AffectsWorkingConditions = f.AffectsWorkingConditions,
         Impersonation = f.Impersonation, LawEnforcement = f.LawEnforcement, DecisionImpact = f.DecisionImpact, Stage = f.Stage,
         AffectedClassifications = f.AffectedClassifications, Answers = new Dictionary<string, string>(f.Answers),
+        PlannedGoLive = f.PlannedGoLive, EmergencyAdoption = f.EmergencyAdoption, EmergencyJustification = f.EmergencyJustification,
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

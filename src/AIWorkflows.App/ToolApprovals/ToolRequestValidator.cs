@@ -38,6 +38,17 @@ public static class ToolRequestValidator
 
         if (input.AffectedClassifications is { Count: > 50 } || input.AffectedClassifications?.Any(c => c is null || c.Length > MaxShort) == true)
             Fail("affectedClassifications", $"List at most 50 classifications of at most {MaxShort} characters.");
+        // Sacramento VI.A.7: adopting before notice is allowed only where the pack allows the emergency path, with reasons.
+        if (input.EmergencyAdoption == true)
+        {
+            if (pack.Union is not { EmergencyAdoptionAllowed: true })
+                Fail("emergencyAdoption", $"{pack.City}'s policy has no emergency adoption path.");
+            else if (string.IsNullOrWhiteSpace(input.EmergencyJustification))
+                Fail("emergencyJustification", "Explain the emergency that requires adopting the tool before employee organizations are noticed.");
+            else if (input.EmergencyJustification.Length > MaxText)
+                Fail("emergencyJustification", $"Use at most {MaxText} characters.");
+        }
+
         // A pack's own questions are optional: systems that speak only the core contract (DESIGN §5)
         // can still submit; an unanswered question simply matches no rubric rule.
         foreach (var q in pack.Questions)

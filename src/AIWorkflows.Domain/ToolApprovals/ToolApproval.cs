@@ -12,6 +12,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(None), "none")]
 [JsonDerivedType(typeof(InReview), "in_review")]
 [JsonDerivedType(typeof(InRemediation), "remediation")]
+[JsonDerivedType(typeof(AwaitingUnion), "union_notice")]
 [JsonDerivedType(typeof(Approved), "approved")]
 [JsonDerivedType(typeof(Rejected), "rejected")]
 [JsonDerivedType(typeof(Withdrawn), "withdrawn")]
@@ -23,6 +24,13 @@ public abstract record ToolApproval
 
     /// <summary>Returned to the requester with the findings of the reviews that asked for remediation.</summary>
     public sealed record InRemediation(RequestCase Case, int Stage, ImmutableList<Finding> Findings) : ToolApproval;
+
+    /// <summary>
+    /// Approved by every reviewer, but roll-out waits on notice to the recognized employee
+    /// organizations the tool affects (Sacramento VI.A.7, MMBA) until each has waived or concluded.
+    /// </summary>
+    public sealed record AwaitingUnion(RequestCase Case, ImmutableList<string> Conditions, ImmutableList<string> Organizations, DateTimeOffset Since)
+        : ToolApproval;
 
     public sealed record Approved(RequestCase Case, ImmutableList<string> Conditions, DateTimeOffset At) : ToolApproval;
 
@@ -36,6 +44,7 @@ public abstract record ToolApproval
     {
         InReview => "in_review",
         InRemediation => "remediation",
+        AwaitingUnion => "union_notice",
         Approved => "approved",
         Rejected => "rejected",
         Withdrawn => "withdrawn",
@@ -46,6 +55,7 @@ public abstract record ToolApproval
     {
         InReview r => r.Case,
         InRemediation r => r.Case,
+        AwaitingUnion u => u.Case,
         Approved a => a.Case,
         Rejected r => r.Case,
         Withdrawn w => w.Case,

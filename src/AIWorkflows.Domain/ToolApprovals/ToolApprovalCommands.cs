@@ -9,6 +9,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(Resubmit), "resubmit")]
 [JsonDerivedType(typeof(Withdraw), "withdraw")]
 [JsonDerivedType(typeof(ReviewDeadline), "review_deadline")]
+[JsonDerivedType(typeof(UnionCleared), "union_cleared")]
 public abstract record ToolApprovalCommand(DateTimeOffset Now)
 {
     public sealed record Submit(string RequestId, string ToolId, ToolRequestForm Form, DateTimeOffset Now) : ToolApprovalCommand(Now);
@@ -21,6 +22,9 @@ public abstract record ToolApprovalCommand(DateTimeOffset Now)
     public sealed record Resubmit(string By, string Response, ToolRequestForm? Form, DateTimeOffset Now) : ToolApprovalCommand(Now);
 
     public sealed record Withdraw(string By, string Reason, DateTimeOffset Now) : ToolApprovalCommand(Now);
+
+    /// <summary>The union-notice workflow reports every organization waived or concluded and the lead time passed.</summary>
+    public sealed record UnionCleared(string NoticeId, DateTimeOffset Now) : ToolApprovalCommand(Now);
 
     /// <summary>A timer: carries the deadline it was set for, so a timer the state has moved past decides nothing.</summary>
     public sealed record ReviewDeadline(string TaskId, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset Now)

@@ -22,9 +22,11 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
         (RecordReview r, InReview s) => Review(r, s.Case, s.Stage, inRemediation: false),
         (RecordReview r, InRemediation s) => Review(r, s.Case, s.Stage, inRemediation: true),
         (Resubmit r, InRemediation s) when IsRequester(s.Case, r.By) => Resubmit(r, s),
-        (Withdraw w, InReview or InRemediation) when IsRequester(state.CaseOrNull!, w.By) =>
+        (Withdraw w, InReview or InRemediation or AwaitingUnion) when IsRequester(state.CaseOrNull!, w.By) =>
             [new RequestWithdrawn(w.By, w.Reason, w.Now)],
         (ReviewDeadline d, InReview s) => Deadline(d, s.Case),
+        (UnionCleared u, AwaitingUnion s) when u.NoticeId == UnionGate.NoticeId(s.Case.RequestId) =>
+            [new RequestApproved(s.Case.ToolId, s.Case.Tier, s.Conditions, u.Now)],
         _ => [], // a repeated submit, a decision after the outcome, a stale timer: nothing to do
     };
 
@@ -78,7 +80,20 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
             .Where(t => t.Outcome?.Verdict == Verdict.ApproveWithConditions)
             .Select(t => $"{pack.Role(t.Role).Title}: {t.Outcome!.Comments}")
             .ToImmutableList();
-        return [new RequestApproved(c.ToolId, c.Tier, conditions, now)];
+        return Outcome(c, conditions, now);
+    }
+
+    // Sacramento VI.A.7 (MMBA): a tool that may affect working conditions goes live only after
+    // notice to each recognized employee organization it touches; in an emergency the pack may let
+    // the city adopt first and give notice at the earliest practicable time.
+    private List<ToolApprovalEvent> Outcome(RequestCase c, ImmutableList<string> conditions, DateTimeOffset now)
+    {
+        var organizations = UnionGate.Organizations(pack, c.Form);
+        if (organizations.Count == 0) return [new RequestApproved(c.ToolId, c.Tier, conditions, now)];
+        var noticeId = UnionGate.NoticeId(c.RequestId);
+        if (UnionGate.Emergency(pack, c.Form) is { } justification)
+            return [new EmergencyAdoption(noticeId, organizations, justification, now), new RequestApproved(c.ToolId, c.Tier, conditions, now)];
+        return [new UnionNoticeRequired(noticeId, organizations, conditions, now)];
     }
 
     private static bool IsApproval(ReviewOutcome? o) => o?.Verdict is Verdict.Approve or Verdict.ApproveWithConditions;

@@ -17,6 +17,8 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(ReviewRescheduled), "review_rescheduled")]
 [JsonDerivedType(typeof(RemediationRequested), "remediation_requested")]
 [JsonDerivedType(typeof(Resubmitted), "resubmitted")]
+[JsonDerivedType(typeof(UnionNoticeRequired), "union_notice_required")]
+[JsonDerivedType(typeof(EmergencyAdoption), "emergency_adoption")]
 [JsonDerivedType(typeof(RequestApproved), "approved")]
 [JsonDerivedType(typeof(RequestRejected), "rejected")]
 [JsonDerivedType(typeof(RequestWithdrawn), "withdrawn")]
@@ -51,6 +53,14 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     public sealed record Resubmitted(
         string By, string Response, ToolRequestForm Form, string Tier, ImmutableList<TierReason> TierReasons,
         ImmutableList<DutyNotice> Disclosures, int Round, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    /// <summary>Every review approved; roll-out waits on the union notice (Sacramento VI.A.7).</summary>
+    public sealed record UnionNoticeRequired(string NoticeId, ImmutableList<string> Organizations, ImmutableList<string> Conditions, DateTimeOffset At)
+        : ToolApprovalEvent(At);
+
+    /// <summary>Adopted at once on the emergency path; notice follows at the earliest practicable time (the justification is recorded).</summary>
+    public sealed record EmergencyAdoption(string NoticeId, ImmutableList<string> Organizations, string Justification, DateTimeOffset At)
+        : ToolApprovalEvent(At);
 
     public sealed record RequestApproved(string ToolId, string Tier, ImmutableList<string> Conditions, DateTimeOffset At)
         : ToolApprovalEvent(At);

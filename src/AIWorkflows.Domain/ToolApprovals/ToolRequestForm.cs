@@ -20,7 +20,10 @@ public sealed record ToolRequestForm(
     string DecisionImpact,
     string Stage,
     IReadOnlyList<string> AffectedClassifications,
-    IReadOnlyDictionary<string, string> Answers)
+    IReadOnlyDictionary<string, string> Answers,
+    DateOnly? PlannedGoLive = null,
+    bool EmergencyAdoption = false,
+    string? EmergencyJustification = null)
 {
     public static readonly IReadOnlyList<string> DataCategoryValues =
         ["public", "internal", "confidential", "pii", "hr", "health", "criminal_justice"];

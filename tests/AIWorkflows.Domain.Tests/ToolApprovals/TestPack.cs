@@ -34,7 +34,10 @@ internal static class TestPack
                 Reassess(3), "city default"),
         ],
         [new DisclosureDuty("public_disclosure", "Disclose AI in public-facing services", [new Condition("publicFacing", true, null)], "Albuquerque 2.4")],
-        null,
+        new UnionPolicy(
+            [new EmployeeOrganization("clerks", "Clerks Union", "clerks@union.example", ["Clerk"], "city default"),
+             new EmployeeOrganization("analysts", "Analysts Association", "analysts@union.example", ["Analyst"], "city default")],
+            "labor@city.example", 10, 3, 20, 60, true, "Sacramento VI.A.7"),
         [new RetentionClass("decision_record", "Decision record", 7, false, "tool_retired", "city default")],
         new AccessPolicy([], null, true, 30, "city default"));
 
@@ -46,8 +49,9 @@ internal static class TestPack
 
     public static ToolApprovalDecider Decider { get; } = new(Pack, Calendar);
 
-    public static ToolRequestForm Form(bool pii = false, bool publicFacing = false, bool impersonation = false) => new(
+    public static ToolRequestForm Form(bool pii = false, bool publicFacing = false, bool impersonation = false,
+        bool affectsWork = false, string[]? classifications = null, string? emergency = null) => new(
         "Transcribe", "Acme", "Utilities", "requester@city.example", "Transcribe council meetings", "Clerk reviews every transcript",
-        pii ? ["pii"] : ["public"], publicFacing, true, false, impersonation, false, "assistive", "pilot", [],
-        new Dictionary<string, string>());
+        pii ? ["pii"] : ["public"], publicFacing, true, affectsWork, impersonation, false, "assistive", "pilot", classifications ?? [],
+        new Dictionary<string, string>(), null, emergency is not null, emergency);
 }

@@ -13,6 +13,7 @@ public class ToolApprovalMatrixTests
         ["none"] = D.Initial,
         ["in_review"] = HighThroughDirector(),
         ["remediation"] = Given(SubmitHigh(), Review("department_director", Verdict.Approve), Review("ai_officer", Verdict.RequestRemediation)),
+        ["union_notice"] = Given(new Submit("req-1", "tool-1", TestPack.Form(affectsWork: true), Now), Review("ai_officer", Verdict.Approve)),
         ["approved"] = HighAllApproved(),
         ["rejected"] = Given(SubmitHigh(), Review("department_director", Verdict.Approve), Review("city_attorney", Verdict.Reject)),
         ["withdrawn"] = Given(SubmitHigh(), Review("department_director", Verdict.Approve), new Withdraw("requester@city.example", "x", Now)),
@@ -25,6 +26,7 @@ public class ToolApprovalMatrixTests
         ["resubmit"] = new Resubmit("requester@city.example", "fixed", null, Now.AddDays(2)),
         ["withdraw"] = new Withdraw("requester@city.example", "no longer needed", Now.AddDays(2)),
         ["deadline"] = Reminder(),
+        ["union_cleared"] = new UnionCleared("union-1", Now.AddDays(20)),
     };
 
     private static ReviewDeadline Reminder()
@@ -39,6 +41,7 @@ public class ToolApprovalMatrixTests
         ("none", "submit"),
         ("in_review", "review"), ("in_review", "withdraw"), ("in_review", "deadline"),
         ("remediation", "review"), ("remediation", "resubmit"), ("remediation", "withdraw"),
+        ("union_notice", "withdraw"), ("union_notice", "union_cleared"),
     ];
 
     public static TheoryData<string, string> Pairs()
