@@ -3,7 +3,10 @@ namespace AIWorkflows.Storage.Records;
 /// <summary>Keeps records: content in Blob storage, the index in Table storage.</summary>
 public interface IRecordArchive
 {
-    /// <summary>Stores a record; storing the same record id again overwrites it with the same content (idempotent effect).</summary>
+    /// <summary>
+    /// Stores a record. Records are written once: storing a record id that is kept already returns the
+    /// record as kept and changes nothing, so a retried effect neither duplicates nor rewrites it.
+    /// </summary>
     Task<RecordEntry> ArchiveAsync(NewRecord record, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RecordEntry>> ListAsync(string? toolId, string? recordClass, CancellationToken cancellationToken);
