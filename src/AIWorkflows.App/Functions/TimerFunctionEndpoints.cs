@@ -12,22 +12,28 @@ public static class TimerFunctionEndpoints
 {
     public static IEndpointRouteBuilder MapTimerFunctions(this IEndpointRouteBuilder app)
     {
-        app.MapPost($"/{AppTimers.Sweep.FunctionName}", async (SweepRunner runner, CancellationToken ct) =>
-        {
-            try
-            {
-                var r = await runner.RunAsync(ct);
-                return Invocation(StatusCodes.Status200OK, $"Sweep delivered {r.Delivered} timers, {r.Failed} failed, recovered {r.EffectsRecovered} effects.");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return Invocation(StatusCodes.Status500InternalServerError, $"Sweep failed: {e.GetType().Name}.");
-            }
-        }).ExcludeFromDescription();
+        app.MapPost($"/{AppTimers.Sweep.FunctionName}", SweepAsync).ExcludeFromDescription();
 
         app.MapPost("/api/dev/sweep", async (SweepRunner runner, CancellationToken ct) => TypedResults.Ok(await runner.RunAsync(ct)))
             .DevelopmentOnly();
         return app;
+    }
+
+    private static async Task<IResult> SweepAsync(HttpRequest request, SweepRunner runner, CancellationToken ct)
+    {
+        var invocation = await TimerInvocation.ReadAsync(request, ct);
+        // Past due means the host missed occurrences (scaled to zero, restarted); one sweep catches up,
+        // since it reads every hour partition from its cursor to now.
+        var pastDue = invocation.IsPastDue ? " (past due: caught up)" : "";
+        try
+        {
+            var r = await runner.RunAsync(ct);
+            return Invocation(StatusCodes.Status200OK, $"Sweep delivered {r.Delivered} timers, {r.Failed} failed, recovered {r.EffectsRecovered} effects{pastDue}.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Invocation(StatusCodes.Status500InternalServerError, $"Sweep failed: {e.GetType().Name}{pastDue}.");
+        }
     }
 
     private static IResult Invocation(int status, string log) => Results.Json(
