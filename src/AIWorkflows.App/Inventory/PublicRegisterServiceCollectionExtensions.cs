@@ -1,0 +1,31 @@
+using AIWorkflows.App.Feedback;
+using AIWorkflows.App.Workflows;
+using AIWorkflows.Storage;
+using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Effects;
+
+namespace AIWorkflows.App.Inventory;
+
+public static class PublicRegisterServiceCollectionExtensions
+{
+    /// <summary>The public register's readers, the federal import and export, and public feedback with its rate limit.</summary>
+    public static IServiceCollection AddPublicRegister(this IServiceCollection services, IConfiguration config)
+    {
+        var feedback = config.GetSection(FeedbackOptions.Section).Get<FeedbackOptions>() ?? new FeedbackOptions();
+        feedback.Validate();
+        services.AddOptions<FeedbackOptions>().Bind(config.GetSection(FeedbackOptions.Section));
+        services.AddSingleton<PublicRegister>();
+        services.AddSingleton<FederalSources>();
+        services.AddSingleton<FederalMapping>();
+        services.AddSingleton<FederalImporter>();
+        services.AddSingleton<FederalExport>();
+        services.AddSingleton<FeedbackDecider>();
+        services.AddSingleton<FeedbackEffects>();
+        services.AddSingleton(sp => new DeciderStore<FeedbackCommand, PublicFeedback, FeedbackEvent>(
+            FeedbackEffects.Workflow, sp.GetRequiredService<FeedbackDecider>(), sp.GetRequiredService<FeedbackEffects>().For,
+            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(), WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<FeedbackService>();
+        services.AddRateLimiter(o => o.AddPolicy<string, FeedbackRateLimit>(FeedbackRateLimit.Policy));
+        return services;
+    }
+}
