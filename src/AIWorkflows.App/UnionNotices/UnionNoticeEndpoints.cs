@@ -1,0 +1,61 @@
+using AIWorkflows.App.Identity;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AIWorkflows.App.UnionNotices;
+
+/// <summary>
+/// JSON for other systems: an organization answers through its link like a reviewer decides
+/// (<c>POST /api/union/{token}/answer</c>); labor relations reads a notice and concludes its cases.
+/// Meetings with minutes are logged on the case page (a file upload form).
+/// </summary>
+public static class UnionNoticeEndpoints
+{
+    public static RouteGroupBuilder MapUnionNotices(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Union notices");
+        api.MapPost("/union/{token}/answer", AnswerAsync);
+        // Sacramento VI.A.7: labor relations runs the meet and confer for the city.
+        var labor = api.MapGroup("/union-notices").RequireAuthorization(p => p.RequireRole(Roles.LaborRelations));
+        labor.MapGet("/{noticeId}", GetAsync);
+        labor.MapPost("/{noticeId}/conclusions", ConcludeAsync);
+        return api;
+    }
+
+    public sealed record AnswerView(string NoticeId, string OrganizationId, string Status, string Message);
+
+    public static async Task<Results<Ok<AnswerView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        string token, HttpContext http, UnionNoticeService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<UnionNoticeService.AnswerInput>(http.Request, ToolRequestInput.Json, ct);
+        if (body.Problem is { } problem) return problem;
+        return await service.AnswerAsync(token, body.Value!, ct) switch
+        {
+            UnionNoticeService.AnswerResult.Done d => TypedResults.Ok(new AnswerView(d.Notice.NoticeId, d.Organization.Id, d.Organization.Status,
+                d.Requested ? "Your request to meet and confer is recorded; labor relations will contact you." : "Your waiver is recorded.")),
+            UnionNoticeService.AnswerResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The answer has errors"),
+            UnionNoticeService.AnswerResult.Refused r => TypedResults.Problem(statusCode: r.Why.Status, title: r.Why.Title, detail: r.Why.Detail),
+            _ => throw new InvalidOperationException("Unknown result."),
+        };
+    }
+
+    public static async Task<Results<Ok<UnionNoticeView>, ProblemHttpResult>> GetAsync(string noticeId, UnionNoticeService service, CancellationToken ct) =>
+        await service.ViewAsync(noticeId, ct) is { } view ? TypedResults.Ok(view) : NoSuchNotice(noticeId);
+
+    public static async Task<Results<Ok<UnionNoticeView>, ValidationProblem, ProblemHttpResult>> ConcludeAsync(
+        string noticeId, HttpContext http, UnionNoticeService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<UnionNoticeService.ConclusionInput>(http.Request, ToolRequestInput.Json, ct);
+        if (body.Problem is { } problem) return problem;
+        return await service.ConcludeAsync(noticeId, body.Value!, http.User.Email() ?? "labor relations", ct) switch
+        {
+            UnionNoticeService.CaseResult.Done d => TypedResults.Ok(d.Notice),
+            UnionNoticeService.CaseResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The conclusion has errors"),
+            _ => NoSuchNotice(noticeId),
+        };
+    }
+
+    private static ProblemHttpResult NoSuchNotice(string noticeId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such notice", detail: $"There is no union notice '{noticeId}'.");
+}
