@@ -3,9 +3,11 @@ using AIWorkflows.App.Effects;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Records;
 using AIWorkflows.App.Reassessments;
+using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Domain.UnionNotices;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
 using AIWorkflows.Storage.Timers;
@@ -53,6 +55,20 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                 case RemediationRequested r:
                     var finding = new Finding(r.TaskId, r.Role, r.Findings, r.At);
                     yield return Mail($"{seq}-mail-requester", mail.RemediationRequested($"{instanceId}-{seq}-remediation", c, finding, RespondToken(c, r.At)));
+                    break;
+                // Sacramento VI.A.7: roll-out waits on notice to the affected employee organizations (their own workflow).
+                case UnionNoticeRequired u:
+                    yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-notice", UnionNoticeEffects.Workflow, u.NoticeId,
+                        UnionNoticeEffects.Start(c, u.Organizations, null, u.At), WorkflowJson.Options);
+                    break;
+                // Sacramento VI.A.7 (MMBA emergency): adopted first; notice follows at the earliest practicable time.
+                case EmergencyAdoption x:
+                    yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-notice", UnionNoticeEffects.Workflow, x.NoticeId,
+                        UnionNoticeEffects.Start(c, x.Organizations, x.Justification, x.At), WorkflowJson.Options);
+                    break;
+                case RequestWithdrawn w when before is ToolApproval.AwaitingUnion:
+                    yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-withdraw", UnionNoticeEffects.Workflow,
+                        UnionGate.NoticeId(c.RequestId), new UnionNoticeCommand.Withdraw(w.By, w.Reason, w.At), WorkflowJson.Options);
                     break;
                 case RequestApproved or RequestRejected:
                     yield return Mail($"{seq}-mail-requester", mail.Outcome($"{instanceId}-{seq}-outcome", after));
