@@ -1,0 +1,52 @@
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.Records;
+using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Records;
+using RecordStore = AIWorkflows.Storage.Deciding.DeciderStore<
+    AIWorkflows.Domain.Records.RecordCommand, AIWorkflows.Domain.Records.RecordRetention, AIWorkflows.Domain.Records.RecordEvent>;
+
+namespace AIWorkflows.App.Records;
+
+/// <summary>
+/// The archive every workflow keeps its records through: the content goes to blobs, and the record
+/// enters the retention workflow (its own decider instance, id = record id), which writes the index
+/// and sets its timers. Records are written once (Albuquerque 3.2: kept as made, for the scheduled period).
+/// </summary>
+public sealed class RetainedRecordArchive(
+    IServiceProvider services, RecordArchive storage, RecordTools tools, PolicyPack pack, TimeProvider clock) : IRecordArchive
+{
+    // Resolved on use: the store needs the dispatcher, whose handlers archive through this class.
+    private RecordStore Store => services.GetRequiredService<RecordStore>();
+
+    public async Task<RecordEntry> ArchiveAsync(NewRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _ = pack.RetentionClass(record.RecordClass); // an unknown class is a wiring bug: fail the effect, loudly
+        if (await Store.LoadAsync(record.RecordId, includeEvents: false, cancellationToken) is { } kept && RecordProjection.From(kept.State) is { } entry)
+            return entry;
+
+        var stored = await storage.UploadAsync(record, cancellationToken);
+        var decision = await Store.HandleAsync(record.RecordId, new RecordCommand.Register(RecordProjection.Facts(record, stored), clock.GetUtcNow()), cancellationToken);
+        await CatchUpWithToolAsync(record.RecordId, record.ToolId, cancellationToken);
+        return RecordProjection.From(decision.State) ?? RecordArchive.Entry(record, stored);
+    }
+
+    /// <summary>
+    /// A record kept after its tool was put on hold or retired gets those too. Read after the record is
+    /// registered and indexed, so a hold placed meanwhile is either seen here or finds the record when
+    /// it is placed on the tool's records (and commands are idempotent if both happen).
+    /// </summary>
+    private async Task CatchUpWithToolAsync(string recordId, string toolId, CancellationToken cancellationToken)
+    {
+        var tool = await tools.GetAsync(toolId, cancellationToken);
+        foreach (var h in tool.Holds)
+            await Store.HandleAsync(recordId, new RecordCommand.PlaceHold(h.HoldId, h.Reason, h.By, h.Scope, clock.GetUtcNow()), cancellationToken);
+        if (tool.RetiredAt is { } retired)
+            await Store.HandleAsync(recordId, new RecordCommand.StartRetention(RetentionTriggers.ToolRetired, retired, clock.GetUtcNow()), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RecordEntry>> ListAsync(string? toolId, string? recordClass, CancellationToken cancellationToken) =>
+        storage.ListAsync(toolId, recordClass, cancellationToken);
+
+    public Task<RecordEntry?> GetAsync(string recordId, CancellationToken cancellationToken) => storage.GetAsync(recordId, cancellationToken);
+}
