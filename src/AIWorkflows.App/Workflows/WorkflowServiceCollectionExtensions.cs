@@ -19,9 +19,6 @@ namespace AIWorkflows.App.Workflows;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    public const string RecordsTable = "Records";
-    public const string RecordsContainer = "records";
-
     /// <summary>Storage clients (Azurite locally, managed identity in Azure), the outbox, timers and the sweep.</summary>
     public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, IConfiguration config)
     {
@@ -34,9 +31,8 @@ public static class WorkflowServiceCollectionExtensions
             var clients = options.UsesConnectionString
                 ? new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>())
                 : new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>(), new DefaultAzureCredential());
-            clients.RegisterTable(RecordsTable);
+            RecordStorage.Register(clients);
             clients.RegisterTable(InventoryTable.Name);
-            clients.RegisterContainer(RecordsContainer);
             return clients;
         });
         services.AddSingleton<TimerStore>();
@@ -51,11 +47,6 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<StorageClients>(), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TimerSweep(
             sp.GetRequiredService<StorageClients>(), sp.GetServices<ITimerTarget>(), sp.GetRequiredService<EffectDispatcher>()));
-        services.AddSingleton<IRecordArchive>(sp =>
-        {
-            var clients = sp.GetRequiredService<StorageClients>();
-            return new RecordArchive(clients.Container(RecordsContainer), clients.Table(RecordsTable));
-        });
         return services;
     }
 
