@@ -1,3 +1,4 @@
+using AIWorkflows.App.UnionNotices;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Storage.Deciding;
@@ -17,10 +18,12 @@ public sealed record RequestView(
     IReadOnlyList<string> Conditions,
     IReadOnlyList<DutyNotice> Disclosures,
     IReadOnlyList<FindingView> Findings,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] UnionNoticeView? Union = null)
 {
     /// <param name="toolStatus">Once approved, the tool's own status (suspended, retired) is the request's status.</param>
-    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack, string? toolStatus = null)
+    /// <param name="union">Sacramento VI.A.7: each employee organization's state and deadlines, when notice was given.</param>
+    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack, string? toolStatus = null, UnionNoticeView? union = null)
     {
         var c = s.State.CaseOrNull ?? throw new InvalidOperationException($"Request {s.InstanceId} has no submission.");
         var status = s.State is ToolApproval.Approved && toolStatus is "suspended" or "retired" ? toolStatus : s.State.Status;
@@ -30,7 +33,8 @@ public sealed record RequestView(
             s.State switch { ToolApproval.Approved a => a.Conditions, ToolApproval.AwaitingUnion u => u.Conditions, _ => [] },
             c.Disclosures,
             s.State is ToolApproval.InRemediation r ? [.. r.Findings.Select(f => new FindingView(f.Role, f.Comments, f.At))] : [],
-            [.. s.Events.Select(e => TimelineText.Describe(e, pack))]);
+            [.. s.Events.Select(e => TimelineText.Describe(e, pack))],
+            union);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AIWorkflows.App.Reassessments;
+using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
 using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Domain.Policy;
@@ -47,12 +48,12 @@ public static class ToolRequestEndpoints
     }
 
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetAsync(
-        string id, ToolApprovalService service, ToolLifecycleService tools, PolicyPack pack, CancellationToken ct)
+        string id, ToolApprovalService service, ToolLifecycleService tools, UnionNoticeService unions, PolicyPack pack, CancellationToken ct)
     {
         if (await service.GetAsync(id, ct) is not { } s)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such request", detail: $"There is no request '{id}'.");
         var toolStatus = s.State is ToolApproval.Approved a ? (await tools.GetAsync(a.Case.ToolId, false, ct))?.State.Status : null;
-        return TypedResults.Ok(RequestView.From(s, pack, toolStatus));
+        return TypedResults.Ok(RequestView.From(s, pack, toolStatus, await unions.ForRequestAsync(s.State, ct)));
     }
 
     public sealed record DecisionInput(string? Decision, string? Comments);

@@ -1,4 +1,5 @@
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.UnionNotices;
 using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AIWorkflows.App.Pages.Requests;
 
 /// <summary><c>/requests/{id}</c>: where a request is, why it has its tier, and everything that happened to it.</summary>
-public sealed class StatusModel(ToolApprovalService service, PolicyPack pack) : PageModel
+public sealed class StatusModel(ToolApprovalService service, UnionNoticeService unions, PolicyPack pack) : PageModel
 {
     public RequestView? View { get; private set; }
 
@@ -16,7 +17,7 @@ public sealed class StatusModel(ToolApprovalService service, PolicyPack pack) : 
     {
         if (await service.GetAsync(id, ct) is { State.CaseOrNull: not null } snapshot)
         {
-            View = RequestView.From(snapshot, pack);
+            View = RequestView.From(snapshot, pack, union: await unions.ForRequestAsync(snapshot.State, ct));
             return Page();
         }
         Problem = ProblemView.NoSuchRequest(id);
