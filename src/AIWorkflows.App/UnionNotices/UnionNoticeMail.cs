@@ -40,8 +40,8 @@ public sealed class UnionNoticeMail(PolicyPack pack, BusinessCalendar calendar, 
     }
 
     public string LetterOpening(NoticeCase c, OrganizationNotice o) => c.Emergency
-        ? $"The City of {pack.City} has adopted a new AI technology on an emergency basis that it anticipates may have more than a de minimis impact on the working conditions of employees {o.Name} represents. This notice follows at the earliest practicable time (AI Policy VI.A.7, Meyers-Milias-Brown Act)."
-        : $"The City of {pack.City} intends to introduce a new AI technology that it anticipates may have more than a de minimis impact on the working conditions of employees {o.Name} represents (AI Policy VI.A.7, Meyers-Milias-Brown Act).";
+        ? $"The City of {pack.City} has adopted a new AI technology on an emergency basis that it anticipates may have more than a de minimis impact on the working conditions of employees represented by {o.Name}. This notice follows at the earliest practicable time (AI Policy VI.A.7, Meyers-Milias-Brown Act)."
+        : $"The City of {pack.City} intends to introduce a new AI technology that it anticipates may have more than a de minimis impact on the working conditions of employees represented by {o.Name} (AI Policy VI.A.7, Meyers-Milias-Brown Act).";
 
     public string LetterClosing(NoticeCase c) =>
         $"Your organization may request to meet and confer regarding these impacts, or waive. If we receive no request by {WindowEnd(c)}, the notice is treated as waived; "
