@@ -39,15 +39,15 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     break;
                 case ReviewOpened o when c.Task(o.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: false));
+                    // One timer per open review at a time: the escalation timer is set when the reminder fires.
                     yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, t.RemindAt);
-                    yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, t.EscalateAt);
                     break;
                 case ReviewRescheduled r when c.Task(r.TaskId) is { } t:
                     yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, r.RemindAt);
-                    yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, r.EscalateAt);
                     break;
                 case ReviewReminded r when c.Task(r.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: true));
+                    yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, t.EscalateAt);
                     break;
                 case ReviewEscalated x when c.Task(x.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-escalation", mail.Escalated($"{instanceId}-{seq}-escalation", c, t, x.At));

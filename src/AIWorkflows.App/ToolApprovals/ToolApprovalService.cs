@@ -35,12 +35,13 @@ public sealed partial class ToolApprovalService(
             return SameForm(existing.State, form) ? new SubmitResult.Replayed(existing) : new SubmitResult.KeyReused();
 
         var decision = await store.HandleAsync(requestId, new Submit(requestId, toolId, form, clock.GetUtcNow()), ct);
+        if (decision.NewEvents.Count > 0)
+            // A new instance's whole history is what this command just wrote: no read needed.
+            return new SubmitResult.Created(new Snapshot<ToolApproval, ToolApprovalEvent>(requestId, decision.State, decision.Version, decision.NewEvents));
+        // Two identical submissions racing with one key: the loser decided nothing and replays the winner.
         var stored = await store.LoadAsync(requestId, includeEvents: true, ct)
             ?? throw new InvalidOperationException($"Request {requestId} vanished right after it was stored.");
-        // Two identical submissions racing with one key: the loser decided nothing and replays the winner.
-        if (decision.NewEvents.Count == 0)
-            return SameForm(stored.State, form) ? new SubmitResult.Replayed(stored) : new SubmitResult.KeyReused();
-        return new SubmitResult.Created(stored);
+        return SameForm(stored.State, form) ? new SubmitResult.Replayed(stored) : new SubmitResult.KeyReused();
     }
 
     public Task<Snapshot<ToolApproval, ToolApprovalEvent>?> GetAsync(string requestId, CancellationToken ct) =>
