@@ -21,8 +21,8 @@ public sealed partial class UnionNoticeService
         ["txt"] = "text/plain; charset=utf-8",
     };
 
-    /// <summary>The uploaded minutes: the name the browser gave and the bytes (already checked against <see cref="MaxMinutesBytes"/>).</summary>
-    public sealed record MinutesUpload(string FileName, byte[] Content);
+    /// <summary>The uploaded minutes: the name the browser gave, the size it declared and, unless over <see cref="MaxMinutesBytes"/>, the bytes.</summary>
+    public sealed record MinutesUpload(string FileName, long Length, byte[] Content);
 
     public sealed record MeetingInput(string? OrganizationId, string? Date, string? Attendees, MinutesUpload? Minutes);
 
@@ -107,12 +107,12 @@ public sealed partial class UnionNoticeService
 
     private static (string Extension, string ContentType) Minutes(MinutesUpload? minutes, Dictionary<string, string[]> errors)
     {
-        if (minutes is null || minutes.Content.Length == 0)
+        if (minutes is null || minutes.Length == 0)
         {
             errors["minutes"] = ["Attach the minutes of the meeting."];
             return ("", "");
         }
-        if (minutes.Content.Length > MaxMinutesBytes)
+        if (minutes.Length > MaxMinutesBytes || minutes.Content.Length != minutes.Length)
         {
             errors["minutes"] = [$"The minutes file must be at most {MaxMinutesBytes / (1024 * 1024)} MB."];
             return ("", "");

@@ -55,12 +55,13 @@ public sealed class CaseModel(UnionNoticeService service) : PageModel
         MinutesUpload? minutes = null;
         if (form.Files.GetFile("minutes") is { Length: > 0 } file)
         {
-            if (file.Length > MaxMinutesBytes) minutes = new MinutesUpload(file.FileName, new byte[MaxMinutesBytes + 1]);
+            // Over the cap the bytes are not read: the service refuses it by its size.
+            if (file.Length > MaxMinutesBytes) minutes = new MinutesUpload(file.FileName, file.Length, []);
             else
             {
                 using var buffer = new MemoryStream((int)file.Length);
                 await file.CopyToAsync(buffer, ct);
-                minutes = new MinutesUpload(file.FileName, buffer.ToArray());
+                minutes = new MinutesUpload(file.FileName, file.Length, buffer.ToArray());
             }
         }
         var input = new MeetingInput(Values["meetingOrganization"], Values["date"], Values["attendees"], minutes);
