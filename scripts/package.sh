@@ -19,7 +19,7 @@ mkdir -p "$package"
 echo "Publishing the app (Release, linux-x64, self-contained)..."
 dotnet publish "$root/src/AIWorkflows.App/AIWorkflows.App.csproj" \
   -c Release -r linux-x64 --self-contained true -p:UseAppHost=true \
-  --artifacts-path "$work" -o "$package/app" -nologo -v quiet -clp:ErrorsOnly -nodeReuse:false
+  --artifacts-path "$work" -o "$package/app" -nologo -v quiet -clp:ErrorsOnly --disable-build-servers
 
 cp "$root/host.json" "$package/host.json"
 # Settings come from the function app's configuration, never from a file in the package.
@@ -27,5 +27,5 @@ find "$package" -name local.settings.json -delete
 chmod 755 "$package/app/AIWorkflows.App"
 
 echo "Writing function.json files from the app's timers and zipping..."
-dotnet run --file "$root/scripts/package-functions.cs" -- "$package" "$zip"
+dotnet run --disable-build-servers --file "$root/scripts/package-functions.cs" -- "$package" "$zip"
 echo "Deployable folder: $package"
