@@ -22,10 +22,15 @@ public sealed class RetainedRecordArchive(
     {
         ArgumentNullException.ThrowIfNull(record);
         _ = pack.RetentionClass(record.RecordClass); // an unknown class is a wiring bug: fail the effect, loudly
-        if (await Store.LoadAsync(record.RecordId, includeEvents: false, cancellationToken) is { } kept && RecordProjection.From(kept.State) is { } entry)
-            return entry;
-
-        var stored = await storage.UploadAsync(record, cancellationToken);
+        // The blobs are written only if new; if they exist, the record was kept before (return it as kept),
+        // or a first attempt died between upload and registration (upload again, then register).
+        var stored = await storage.UploadNewAsync(record, cancellationToken);
+        if (stored is null)
+        {
+            if (await Store.LoadAsync(record.RecordId, includeEvents: false, cancellationToken) is { } kept && RecordProjection.From(kept.State) is { } entry)
+                return entry;
+            stored = await storage.UploadAsync(record, cancellationToken);
+        }
         var decision = await Store.HandleAsync(record.RecordId, new RecordCommand.Register(RecordProjection.Facts(record, stored), clock.GetUtcNow()), cancellationToken);
         await CatchUpWithToolAsync(record.RecordId, record.ToolId, cancellationToken);
         return RecordProjection.From(decision.State) ?? RecordArchive.Entry(record, stored);

@@ -31,8 +31,27 @@ public sealed class RecordArchive(BlobContainerClient container, TableClient ind
             record.Department, record.CreatedAt, record.RetentionStartsOn, record.RetentionEnd, stored);
     }
 
+    /// <summary>
+    /// Uploads only if none of the record's blobs exists yet (If-None-Match: *), so kept content is never
+    /// overwritten; null when one exists already (the record was kept before, or an upload was interrupted).
+    /// </summary>
+    public async Task<IReadOnlyList<StoredRendition>?> UploadNewAsync(NewRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await UploadAsync(record, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
     /// <summary>One request per rendition; returns each blob's name, size and SHA-256.</summary>
-    public async Task<IReadOnlyList<StoredRendition>> UploadAsync(NewRecord record, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredRendition>> UploadAsync(NewRecord record, CancellationToken cancellationToken) =>
+        UploadAsync(record, conditions: null, cancellationToken);
+
+    private async Task<IReadOnlyList<StoredRendition>> UploadAsync(NewRecord record, BlobRequestConditions? conditions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!record.RecordId.StartsWith(record.ToolId + ".", StringComparison.Ordinal))
@@ -54,6 +73,7 @@ public sealed class RecordArchive(BlobContainerClient container, TableClient ind
                     ["title"] = Uri.EscapeDataString(record.Title), ["department"] = Uri.EscapeDataString(record.Department),
                     ["retentionstartson"] = record.RetentionStartsOn,
                 },
+                Conditions = conditions,
             }, cancellationToken);
             stored.Add(new StoredRendition(name, r.ContentType, r.Content.Length, sha));
         }
