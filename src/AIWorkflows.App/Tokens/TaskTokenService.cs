@@ -8,14 +8,16 @@ namespace AIWorkflows.App.Tokens;
 /// response links). A token proves who may act on which task until when; whether the task is
 /// still open (the link "spent") is the workflow's state, not the token's.
 /// </summary>
-public sealed class TaskTokenService
+public sealed partial class TaskTokenService
 {
     private readonly byte[] _signingKey;
     private readonly byte[][] _verificationKeys;
     private readonly TimeProvider _clock;
+    private readonly ILogger _log;
 
-    public TaskTokenService(IOptions<TaskTokenOptions> options, TimeProvider clock)
+    public TaskTokenService(IOptions<TaskTokenOptions> options, TimeProvider clock, ILogger<TaskTokenService>? log = null)
     {
+        _log = (ILogger?)log ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         // Start-up validation has already checked the keys; this guards direct construction.
@@ -44,7 +46,22 @@ public sealed class TaskTokenService
         return TaskTokenCodec.ToText([.. body, .. HMACSHA256.HashData(_signingKey, body)]);
     }
 
+    /// <summary>
+    /// Checks a token. Every refusal is logged with its reason and the token's length, never the
+    /// token itself: a log reader must not be able to replay a link.
+    /// </summary>
     public TokenVerification Verify(string? token, string expectedPurpose)
+    {
+        var result = Check(token, expectedPurpose);
+        if (result is not TokenVerification.Valid)
+            Refused(_log, result.GetType().Name, expectedPurpose, token?.Length ?? 0);
+        return result;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Link refused: {Reason} (expected purpose {Purpose}, token length {Length})")]
+    private static partial void Refused(ILogger logger, string reason, string purpose, int length);
+
+    private TokenVerification Check(string? token, string expectedPurpose)
     {
         if (!TaskTokenCodec.TryFromText(token, out var bytes) || bytes.Length <= TaskTokenCodec.MacLength + 1
             || bytes[0] != TaskTokenCodec.Version)
