@@ -66,19 +66,27 @@ public sealed class FederalImporter(FederalMapping mapping, ToolLifecycleService
         var firstDue = clock.GetUtcNow() + FirstReviewWithin;
         var created = new ConcurrentBag<(string ToolId, IReadOnlyDictionary<string, string> Cells)>();
         var already = 0;
-        await Parallel.ForEachAsync(toRegister, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (item, token) =>
+        try
         {
-            try
+            await Parallel.ForEachAsync(toRegister, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (item, token) =>
             {
-                if (await lifecycle.RegisterAsync(item.Profile, firstDue, token)) created.Add((item.Profile.ToolId, Source(item.Row)));
-                else Interlocked.Increment(ref already);
-            }
-            catch (Exception e) when (ProblemResponses.IsStorageOutage(e))
-            {
-                refused.Add(new RefusedRow(item.Row.Row, item.Profile.ExternalId, "Storage was unavailable. Import the file again: rows already registered are not duplicated."));
-            }
-        });
-        await sources.SaveAsync(created, ct);
+                try
+                {
+                    if (await lifecycle.RegisterAsync(item.Profile, firstDue, token)) created.Add((item.Profile.ToolId, item.Row.Cells));
+                    else Interlocked.Increment(ref already);
+                }
+                catch (Exception e) when (ProblemResponses.IsStorageOutage(e))
+                {
+                    refused.Add(new RefusedRow(item.Row.Row, item.Profile.ExternalId, "Storage was unavailable. Import the file again: rows already registered are not duplicated."));
+                }
+            });
+        }
+        finally
+        {
+            // Even when the import stops half-way, the tools it registered keep the row they came from:
+            // a later import sees them as registered and would not write it.
+            await sources.SaveAsync(created, CancellationToken.None);
+        }
         return new Result.Done(new ImportReport(rows.Count, created.Count, already, [.. refused.OrderBy(r => r.Row)]));
     }
 
@@ -109,8 +117,6 @@ public sealed class FederalImporter(FederalMapping mapping, ToolLifecycleService
         }
         return (rows, null);
     }
-
-    private static IReadOnlyDictionary<string, string> Source(FederalRow row) => row.Cells;
 
     private static string Clip(string s) => s.Length <= ToolRequestValidator.MaxText ? s : s[..ToolRequestValidator.MaxText];
 }
