@@ -45,8 +45,8 @@ public static class RecordsEndpoints
         var http = context.HttpContext;
         var actor = RecordActor.From(http);
         if (actor.IsRecordsOfficer) return await next(context);
-        var id = http.GetRouteValue("id") as string ?? http.GetRouteValue("toolId") as string;
-        await http.RequestServices.GetRequiredService<RecordsService>().DenyAsync(actor, $"{http.Request.Method} {http.Request.Path}", id, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<RecordsService>()
+            .DenyAsync(actor, $"{http.Request.Method} {http.Request.Path}", http.GetRouteValue("id") as string, http.RequestAborted);
         return actor.IsSignedIn
             ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Records officers only",
                 detail: "Searching and retrieving records needs the records officer role. This attempt is recorded in the access log.")

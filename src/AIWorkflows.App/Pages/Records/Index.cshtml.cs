@@ -39,7 +39,7 @@ public sealed class IndexModel(RecordsService service) : RecordsPage(service)
 
     public async Task<IActionResult> OnPostToolHoldAsync(string? holdToolId, string? holdReason, CancellationToken ct)
     {
-        if (await RefuseUnlessOfficerAsync(holdToolId, ct) is { } refused) return refused;
+        if (await RefuseUnlessOfficerAsync(null, ct) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(holdToolId)) return Show(RecordProblem.Invalid("holdToolId", "Enter the tool id."), ["holdToolId", "holdReason"]);
         var result = await Service.PlaceToolHoldAsync(Actor, holdToolId.Trim(), holdReason, ct);
         if (result.Problem is { } p)
