@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
                 : new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>(), new DefaultAzureCredential());
             RecordStorage.Register(clients);
             clients.RegisterTable(InventoryTable.Name);
+            AccessGrants.AccessGrantServiceCollectionExtensions.RegisterTables(clients);
             return clients;
         });
         services.AddSingleton<TimerStore>();
