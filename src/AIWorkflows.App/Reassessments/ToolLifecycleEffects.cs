@@ -65,6 +65,9 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
                     break;
             }
         }
+        // Sacramento VI.B: only tools one is authorized for; the tool's access grants follow its suspension, reinstatement or retirement.
+        if (events.Any(x => x.Event is ToolSuspended or ToolReinstated or ToolRetired))
+            yield return AccessGrants.ToolStatusFanOut.Create(events[^1].Seq, toolId, after.Status);
         if (InventoryEntry.From(after, events[^1].Seq) is { } entry)
             yield return InventoryEffectHandler.Create(events[^1].Seq, entry);
     }
