@@ -39,8 +39,8 @@ public sealed class FederalExport(PublicRegister register, FederalSources source
         row["id"] = e.ExternalId ?? e.ToolId;
         row["use_case_name"] = From("use_case_name", e.Name);
         row["agency_bureau"] = From("agency_bureau", e.Department);
-        // The public inquiries address (M-25-21 allows it in place of a person's): the AI officer.
-        row["contact_email"] = From("contact_email", pack.Role("ai_officer").Email);
+        // The export is public: the public inquiries address that M-25-21 allows in place of a person's, the AI officer's.
+        row["contact_email"] = pack.Role("ai_officer").Email;
         row["is_withheld"] = "No";
         row["development_stage"] = e.Status switch
         {

@@ -83,6 +83,8 @@ public sealed class FederalMapping(PolicyPack pack)
 
         // The city's register is public (Albuquerque 6.7, Sacramento IV.D): what the agency withheld stays out.
         var withheld = row.Choice("is_withheld");
+        if (withheld.StartsWith("other", StringComparison.Ordinal))
+            return Refuse("is_withheld is Other: the city's register is public, so decide whether the use case may be published and import it with No.");
         if (withheld is not ("" or "no")) return Refuse($"Withheld from public reporting (is_withheld: {row["is_withheld"].Trim()}); the city's register is public.");
 
         var stage = row.Choice("development_stage");

@@ -78,6 +78,7 @@ public class FederalImportTests(AzuriteFixture azurite)
         Assert.Equal(("DOI", "USGS", "Deployed", "High-impact", "Computer Vision"),
             (rows["DOI-0001"]["agency"], rows["DOI-0001"]["agency_bureau"], rows["DOI-0001"]["development_stage"], rows["DOI-0001"]["is_high_impact"], rows["DOI-0001"]["classification"]));
         Assert.Equal(("Pre-deployment", "'=HYPERLINK(\"http://evil.example\")"), (rows["34"]["development_stage"], rows["34"]["use_case_name"]));
+        Assert.All(rows.Values, r => Assert.Equal("aio@cityofsacramento.example", r["contact_email"])); // a public address, never a person's
         Assert.Equal(("Sacramento", "Permit Helper", "Community Development", "Deployed", "Not High-impact", "Generative AI", "aio@cityofsacramento.example"),
             (rows["tool-permits"]["agency"], rows["tool-permits"]["use_case_name"], rows["tool-permits"]["agency_bureau"], rows["tool-permits"]["development_stage"],
              rows["tool-permits"]["is_high_impact"], rows["tool-permits"]["classification"], rows["tool-permits"]["contact_email"]));
