@@ -24,7 +24,7 @@ public sealed class AccessLinks(TaskTokenService tokens, IOptions<AppOptions> op
     public static string Round(GrantFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return file.RequestedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        return file.RequestedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
     }
 
     public string Sign(GrantFile file, DateTimeOffset from) =>
