@@ -126,7 +126,7 @@ public class AccessGrantRefusalTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task Requests_OnlyForRegisteredTools_AndOncePerToolAndEmployee()
+    public async Task Requests_OnlyForRegisteredTools_OncePerToolAndEmployee_AndOnlyOfficersRevoke()
     {
         await using var app = new AIWorkflowsApp(azurite);
         using var http = app.Http();
@@ -149,9 +149,19 @@ public class AccessGrantRefusalTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal((string)first["grantId"]!, (string)JsonNode.Parse(await second.Content.ReadAsStringAsync())!["grantId"]!);
         Assert.Single(await http.MailAsync(), m => m.To == Employee);
 
-        // The form page lists tools in service and shows what is missing.
+        // The form page lists tools in service.
         using var form = await http.GetAsync("/access/new");
         Assert.Contains("Minutes Drafter", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Only an officer closes a request; the employee is told why.
+        var revoke = $"/api/access-grants/{(string)first["grantId"]!}/revoke";
+        using (var denied = await http.PostAsJsonAsync(revoke, new { reason = "Left the department" })) Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);
+        using var officer = app.As(Officer);
+        using (var noReason = await officer.PostAsJsonAsync(revoke, new { reason = "" })) Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        using (var none = await officer.PostAsJsonAsync("/api/access-grants/grant-000000000000000000000000/revoke", new { reason = "x" })) Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        using (var revoked = await officer.PostAsJsonAsync(revoke, new { reason = "Left the department" }))
+            Assert.Equal("ended", (string)JsonNode.Parse(await revoked.Content.ReadAsStringAsync())!["status"]!);
+        Assert.Contains("Left the department", (await http.SingleMailAsync(Employee, "Access ended")).TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
