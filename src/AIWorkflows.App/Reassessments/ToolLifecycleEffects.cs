@@ -56,6 +56,8 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
                     break;
                 case ToolRetired r:
                     yield return Mail($"{seq}-mail-owner", mail.StatusChanged($"{toolId}-{seq}-retired", p.OwnerEmail, p, "is retired", r.Reason, r.At));
+                    // Records whose retention runs from the tool's retirement start their clock now.
+                    yield return Records.RecordToolEventEffectHandler.ToolRetired($"{seq}-records-retired", toolId, r.At);
                     break;
                 case IncidentReported i:
                     // Sacramento VII.B: the reporter's supervisor and the CIO are told; the AI officer coordinates the review (V.C.3).

@@ -151,10 +151,16 @@ public class RecordRetentionTests(AzuriteFixture azurite)
         var decision = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync($"/api/records?toolId={toolId}&recordClass=decision_record"))!.AsArray().Single()!;
         Assert.Equal(("tool_retired", null), ((string)decision["retentionStartsOn"]!, (string?)decision["retentionEnd"]));
 
-        // The tool is retired two years on (the lifecycle workflow sends this through its outbox).
-        app.Clock.Advance(TimeSpan.FromDays(730));
+        // The first quarterly re-assessment retires the tool: its lifecycle outbox starts the records' clocks.
+        app.Clock.Advance(TimeSpan.FromDays(80));
+        await http.SweepAsync();
+        var attest = await http.SingleMailAsync("pat.lee@cityofsacramento.example", "Re-assessment of");
+        using (await http.PostFormAsync(attest.LinkPath("/reassess/"), ("use", "No longer used"), ("dataChanges", "none"), ("incidentsSince", "none"))) { }
+        var review = await http.SingleMailAsync("aio@cityofsacramento.example", "Review the re-assessment");
         var retiredAt = app.Clock.GetUtcNow();
-        await app.Services.GetRequiredService<RecordsService>().ToolRetiredAsync(toolId, retiredAt, default);
+        using (var done = await http.PostFormAsync(review.LinkPath("/reassess/"), ("outcome", "retire"), ("tier", "high"), ("comments", "Replaced by the new case system")))
+            Assert.Equal(System.Net.HttpStatusCode.OK, done.StatusCode);
+        await http.SweepAsync();
 
         var id = (string)decision["id"]!;
         var after = (await (await officer.GetAsync(RecordsClient.Path(id))).JsonAsync())["record"]!;
