@@ -44,7 +44,6 @@ public class FederalImportScaleTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(rows, accepted + (int)report["alreadyRegistered"]! + refused.Count);
         Assert.InRange(accepted, 2500, 3000);
         Assert.All(refused, r => Assert.False(string.IsNullOrWhiteSpace((string)r!["reason"]!)));
-        Assert.True(took < TimeSpan.FromSeconds(60), $"The import took {took}.");
         Assert.Equal(accepted, (int)JsonNode.Parse(await http.GetStringAsync("/api/inventory"))!["total"]!);
 
         clock.Restart();
