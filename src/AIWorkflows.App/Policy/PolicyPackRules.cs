@@ -16,6 +16,8 @@ internal sealed partial class PolicyPackRules
         "feedback", "access_grant", "training_record", "access_log", "disposition_certificate",
     ];
 
+    public const int MaxReviewsPerTier = 90;
+
     private readonly PolicyPack _pack;
     private readonly List<PackProblem> _problems = [];
 
@@ -98,6 +100,10 @@ internal sealed partial class PolicyPackRules
         {
             var t = _pack.Tiers[i];
             Unique($"$.tiers[{i}].reviews", t.Reviews, r => r.Role, "role");
+            // A submission opens a tier's first stage in one storage transaction (100 operations: the state, two
+            // events and one per review opened; the mails and timers may spill). More would fail every submission.
+            if (t.Reviews.Count > MaxReviewsPerTier)
+                Add($"$.tiers[{i}].reviews", $"has {t.Reviews.Count} reviews; a tier may have at most {MaxReviewsPerTier}");
             for (var j = 0; j < t.Reviews.Count; j++)
             {
                 var r = t.Reviews[j];

@@ -96,7 +96,7 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             };
             actions.AddRange(stored.Select(e => new TableTransactionAction(TableTransactionActionType.Add, _rows.EventEntity(instanceId, e))));
 
-            if (!_dispatcher.TryReserve(instanceId, effects, out var reservation))
+            if (!_dispatcher.TryReserve(instanceId, effects, TableTransactionGuard.MaxOperations - actions.Count, out var reservation))
             {
                 // Another store of this process is committing the same version; one of us will lose.
                 _cache?.Evict(instanceId);

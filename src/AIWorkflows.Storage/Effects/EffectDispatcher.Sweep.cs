@@ -102,11 +102,24 @@ public sealed partial class EffectDispatcher
             // else: a task in this process is running it; it remembers the instance if it fails.
         }
 
+        var expandedKeys = new List<EffectKey>();
         try
         {
             var claimed = await ClaimAsync(instanceId, candidates, now + _options.Lease, cancellationToken);
             if (claimed.Count == 0 && done.Count == 0) return 0;
-            var byWorkflow = claimed.GroupBy(r => r.Workflow, StringComparer.Ordinal).ToList();
+            // A spill row is not run: it becomes ordinary rows (deleting itself) and those run.
+            var runnable = claimed.Where(r => r.Effect.Kind != OutboxSpill.Kind).Select(r => (r.Workflow, r.Effect)).ToList();
+            foreach (var spill in claimed.Where(r => r.Effect.Kind == OutboxSpill.Kind))
+            {
+                foreach (var effect in await ExpandAsync(spill.Workflow, instanceId, spill.Effect, cancellationToken))
+                {
+                    var key = new EffectKey(instanceId, effect.Id);
+                    if (!_inFlight.TryAdd(key, 0)) continue;
+                    expandedKeys.Add(key);
+                    runnable.Add((spill.Workflow, effect));
+                }
+            }
+            var byWorkflow = runnable.GroupBy(r => r.Workflow, StringComparer.Ordinal).ToList();
             var dispatched = 0;
             if (byWorkflow.Count == 0)
                 dispatched += await RunAndDeleteAsync("", instanceId, [], done, cancellationToken);
@@ -119,7 +132,7 @@ public sealed partial class EffectDispatcher
         }
         finally
         {
-            Release(candidates.Select(r => r.Key));
+            Release(candidates.Select(r => r.Key).Concat(expandedKeys));
         }
     }
 

@@ -55,10 +55,12 @@ public sealed partial class EffectDispatcher
     /// key is held already: another command of this process decided on the same version and is
     /// committing the same effect ids, so at most one of the two can win; the loser re-decides.
     /// </summary>
-    internal bool TryReserve(string instanceId, IReadOnlyList<PendingEffect> effects, [NotNullWhen(true)] out OutboxReservation? reservation)
+    /// <param name="room">Operations left in the commit's transaction; more effects than that are spilled into one row.</param>
+    internal bool TryReserve(string instanceId, IReadOnlyList<PendingEffect> effects, int room, [NotNullWhen(true)] out OutboxReservation? reservation)
     {
+        var spill = effects.Count > room ? OutboxSpill.Wrap(effects) : null;
         var reserved = new List<EffectKey>();
-        foreach (var effect in effects)
+        foreach (var effect in spill is null ? effects : effects.Append(spill))
         {
             var key = new EffectKey(instanceId, effect.Id);
             if (!_inFlight.TryAdd(key, 0))
@@ -69,7 +71,7 @@ public sealed partial class EffectDispatcher
             }
             reserved.Add(key);
         }
-        reservation = new OutboxReservation(this, instanceId, effects, OwnerId, _time.GetUtcNow() + _options.Lease);
+        reservation = new OutboxReservation(this, instanceId, effects, spill, OwnerId, _time.GetUtcNow() + _options.Lease);
         return true;
     }
 
@@ -82,7 +84,13 @@ public sealed partial class EffectDispatcher
     internal async Task<int> DispatchCommittedAsync(string workflow, OutboxReservation reservation, CancellationToken cancellationToken)
     {
         using (reservation)
-            return await RunAndDeleteAsync(workflow, reservation.InstanceId, reservation.Effects, [], cancellationToken);
+        {
+            // Only effects whose rows exist may run: one still in the spill row would be expanded and run again later.
+            var effects = reservation.Spill is { } spill
+                ? await ExpandAsync(workflow, reservation.InstanceId, spill, cancellationToken)
+                : reservation.Effects;
+            return await RunAndDeleteAsync(workflow, reservation.InstanceId, effects, [], cancellationToken);
+        }
     }
 
     /// <summary>

@@ -12,11 +12,13 @@ internal sealed class OutboxReservation : IDisposable
     private readonly EffectDispatcher _dispatcher;
     private bool _released;
 
-    public OutboxReservation(EffectDispatcher dispatcher, string instanceId, IReadOnlyList<PendingEffect> effects, string claimedBy, DateTimeOffset claimedUntil)
+    public OutboxReservation(
+        EffectDispatcher dispatcher, string instanceId, IReadOnlyList<PendingEffect> effects, PendingEffect? spill, string claimedBy, DateTimeOffset claimedUntil)
     {
         _dispatcher = dispatcher;
         InstanceId = instanceId;
         Effects = effects;
+        Spill = spill;
         ClaimedBy = claimedBy;
         ClaimedUntil = claimedUntil;
     }
@@ -25,15 +27,19 @@ internal sealed class OutboxReservation : IDisposable
 
     public IReadOnlyList<PendingEffect> Effects { get; }
 
+    /// <summary>When the effects do not fit the commit: the one row that carries them all (<see cref="OutboxSpill"/>).</summary>
+    public PendingEffect? Spill { get; }
+
     public string ClaimedBy { get; }
 
     public DateTimeOffset ClaimedUntil { get; }
 
-    public IEnumerable<EffectKey> Keys => Effects.Select(e => new EffectKey(InstanceId, e.Id));
+    public IEnumerable<EffectKey> Keys =>
+        (Spill is null ? Effects : Effects.Append(Spill)).Select(e => new EffectKey(InstanceId, e.Id));
 
     /// <summary>The outbox rows to add in the commit, already claimed by this process.</summary>
     public IEnumerable<TableEntity> Rows(string workflow) =>
-        Effects.Select(e => OutboxRow.ToEntity(workflow, InstanceId, e, ClaimedBy, ClaimedUntil));
+        (Spill is null ? Effects : [Spill]).Select(e => OutboxRow.ToEntity(workflow, InstanceId, e, ClaimedBy, ClaimedUntil));
 
     public void Dispose()
     {
