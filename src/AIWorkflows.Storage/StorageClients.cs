@@ -31,8 +31,10 @@ public sealed class StorageClients
         Counter = counter;
 
         var tableOptions = new TableClientOptions();
+        Bounded(tableOptions.Retry, TimeSpan.FromSeconds(5));
         tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         var blobOptions = new BlobClientOptions();
+        Bounded(blobOptions.Retry, TimeSpan.FromSeconds(15));
         blobOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
         if (options.UsesConnectionString)
@@ -53,6 +55,20 @@ public sealed class StorageClients
     }
 
     public StorageOptions Options { get; }
+
+    /// <summary>
+    /// The SDK's defaults (100 s per try, 3 retries up to a minute apart) hold a page for minutes when
+    /// storage hangs. A person is better served by a quick 503 and Retry-After, and the outbox and
+    /// sweep retry what matters, so: a few quick retries for a blip, a short per-try timeout for a hang.
+    /// </summary>
+    private static void Bounded(RetryOptions retry, TimeSpan perTry)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = 2;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(1);
+        retry.NetworkTimeout = perTry;
+    }
 
     public StorageTransactionCounter Counter { get; }
 

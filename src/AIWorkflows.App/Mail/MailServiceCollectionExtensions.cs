@@ -9,8 +9,8 @@ public static class MailServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IMailer"/>: SendGrid when <c>SendGrid:ApiKey</c> is set, otherwise
     /// (Development only) the dev outbox table. Outside Development a missing key fails start-up.
-    /// The dev outbox uses a registered <see cref="TableServiceClient"/> if there is one, else
-    /// <c>Storage:ConnectionString</c>; its table is <c>{Storage:TablePrefix}DevMail</c>.
+    /// The dev outbox uses a registered <see cref="TableServiceClient"/> if there is one, else the
+    /// app's storage clients, else <c>Storage:ConnectionString</c>; its table is <c>{Storage:TablePrefix}DevMail</c>.
     /// </summary>
     public static IServiceCollection AddMail(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -35,7 +35,10 @@ public static class MailServiceCollectionExtensions
 
     private static TableClient DevMailTable(IServiceProvider services, IConfiguration configuration)
     {
+        // The app's storage clients when there are any: counted, and with their bounded retries, so a
+        // hung storage cannot hold a request for minutes in the mailer after its commit.
         var tables = services.GetService<TableServiceClient>()
+            ?? services.GetService<AIWorkflows.Storage.StorageClients>()?.Tables
             ?? new TableServiceClient(configuration["Storage:ConnectionString"] is { Length: > 0 } connection
                 ? connection
                 : "UseDevelopmentStorage=true");

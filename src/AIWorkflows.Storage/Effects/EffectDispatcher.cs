@@ -58,7 +58,7 @@ public sealed partial class EffectDispatcher
     /// <param name="room">Operations left in the commit's transaction; more effects than that are spilled into one row.</param>
     internal bool TryReserve(string instanceId, IReadOnlyList<PendingEffect> effects, int room, [NotNullWhen(true)] out OutboxReservation? reservation)
     {
-        var spill = effects.Count > room ? OutboxSpill.Wrap(effects) : null;
+        var spill = effects.Count > 0 && effects.Count > room ? OutboxSpill.Wrap(effects) : null;
         var reserved = new List<EffectKey>();
         foreach (var effect in spill is null ? effects : effects.Append(spill))
         {
