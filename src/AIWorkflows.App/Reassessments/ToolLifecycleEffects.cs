@@ -54,6 +54,10 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
                 case ToolReinstated:
                     yield return Mail($"{seq}-mail-owner", mail.StatusChanged($"{toolId}-{seq}-reinstated", p.OwnerEmail, p, "is reinstated", "The re-assessment is complete.", e.At));
                     break;
+                case PromotedToProduction x:
+                    yield return Mail($"{seq}-mail-owner", mail.StatusChanged($"{toolId}-{seq}-production", p.OwnerEmail, p, "is in production",
+                        $"Its production request {x.Profile.RequestId} is approved; the pilot's entry in the register now shows it in production.", x.At));
+                    break;
                 case ToolRetired r:
                     yield return Mail($"{seq}-mail-owner", mail.StatusChanged($"{toolId}-{seq}-retired", p.OwnerEmail, p, "is retired", r.Reason, r.At));
                     // Records whose retention runs from the tool's retirement start their clock now.

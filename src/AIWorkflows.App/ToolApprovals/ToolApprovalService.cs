@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Storage.Deciding;
 using static AIWorkflows.Domain.ToolApprovals.ToolApprovalCommand;
@@ -17,6 +18,7 @@ public sealed partial class ToolApprovalService(
     DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> store,
     PolicyPack pack,
     TaskTokenService tokens,
+    DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> tools,
     TimeProvider clock)
 {
     public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, CancellationToken ct)
@@ -31,6 +33,13 @@ public sealed partial class ToolApprovalService(
         if (assessment.IsProhibited) return new SubmitResult.Prohibited(assessment.Prohibited);
 
         var (requestId, toolId) = NewIds(idempotencyKey, form.RequesterEmail);
+        if (form.PilotToolId is { } pilotId)
+        {
+            // The approval moves the pilot's own register entry into production; it must be a pilot still.
+            if (await tools.LoadAsync(pilotId, includeEvents: false, ct) is not { State: ToolLifecycle.InService { Profile.Stage: "pilot" } })
+                return new SubmitResult.Invalid(new() { ["pilotToolId"] = [$"{pilotId} is not a pilot in the register. Check the id on its register page."] });
+            toolId = pilotId;
+        }
         if (idempotencyKey is not null && await store.LoadAsync(requestId, includeEvents: true, ct) is { } existing)
             return SameForm(existing.State, form) ? new SubmitResult.Replayed(existing) : new SubmitResult.KeyReused();
 

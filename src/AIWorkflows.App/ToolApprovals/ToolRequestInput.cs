@@ -29,13 +29,17 @@ public sealed class ToolRequestInput
     public bool? EmergencyAdoption { get; set; }
     public string? EmergencyJustification { get; set; }
 
+    /// <summary>Set when this request moves an approved pilot into production (Albuquerque 2.2).</summary>
+    public string? PilotToolId { get; set; }
+
     public ToolRequestForm ToForm() => new(
         ToolName!.Trim(), Vendor!.Trim(), Department!.Trim(), RequesterEmail!.Trim(), Purpose!.Trim(), HumanOversight!.Trim(),
         [.. DataCategories!.Distinct(StringComparer.Ordinal)], PublicFacing!.Value, GenerativeAi!.Value,
         AffectsWorkingConditions!.Value, Impersonation!.Value, LawEnforcement!.Value, DecisionImpact!, Stage!,
         [.. (AffectedClassifications ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)],
         (Answers ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.Trim(), StringComparer.Ordinal),
-        PlannedGoLive, EmergencyAdoption == true, EmergencyAdoption == true ? EmergencyJustification?.Trim() : null);
+        PlannedGoLive, EmergencyAdoption == true, EmergencyAdoption == true ? EmergencyJustification?.Trim() : null,
+        string.IsNullOrWhiteSpace(PilotToolId) ? null : PilotToolId.Trim());
 
     public static ToolRequestInput FromForm(ToolRequestForm f) => new()
     {
@@ -45,6 +49,7 @@ public sealed class ToolRequestInput
         Impersonation = f.Impersonation, LawEnforcement = f.LawEnforcement, DecisionImpact = f.DecisionImpact, Stage = f.Stage,
         AffectedClassifications = f.AffectedClassifications, Answers = new Dictionary<string, string>(f.Answers),
         PlannedGoLive = f.PlannedGoLive, EmergencyAdoption = f.EmergencyAdoption, EmergencyJustification = f.EmergencyJustification,
+        PilotToolId = f.PilotToolId,
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -49,6 +49,14 @@ public static class ToolRequestValidator
                 Fail("emergencyJustification", $"Use at most {MaxText} characters.");
         }
 
+        if (!string.IsNullOrWhiteSpace(input.PilotToolId))
+        {
+            if (!Reassessments.ToolLifecycleService.IsToolId(input.PilotToolId.Trim()))
+                Fail("pilotToolId", "Enter the pilot's tool id as the register shows it, like tool-0123456789abcdef.");
+            else if (input.Stage is not null && input.Stage != "production")
+                Fail("stage", "A request that moves a pilot on is for production.");
+        }
+
         // A pack's own questions are optional: systems that speak only the core contract (DESIGN §5)
         // can still submit; an unanswered question simply matches no rubric rule.
         foreach (var q in pack.Questions)

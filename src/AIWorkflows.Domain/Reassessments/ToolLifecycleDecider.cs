@@ -24,6 +24,9 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
             new Registered(r.Profile, r.Now),
             new ReassessmentScheduled(Schedule(1, r.Profile.Tier, r.Now, r.FirstDueAt), r.FirstDueAt is null ? "first review by the tier's cadence" : "first review after registration", r.Now),
         ],
+        // Albuquerque 2.2: a pilot is revised by its findings; its production request, once approved,
+        // moves the same tool into production rather than listing a second one.
+        (Register r, InService s) when IsPromotion(r.Profile, s.Profile) && pack.Tiers.Any(t => t.Id == r.Profile.Tier) => Promote(r, s),
         (Deadline d, InService s) => OnDeadline(d, s),
         (Attest a, InService { Open: { Attestation: null } o } s) when a.TaskId == o.OwnerTaskId && SameEmail(a.By, s.Profile.OwnerEmail) =>
             [new Attested(o.Cycle, new Attestation(a.By, a.Use, a.DataChanges, a.IncidentsSince, a.Now), $"review-{o.Cycle}", a.Now)],
@@ -102,6 +105,19 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
         {
             events.Add(new ReassessmentScheduled(Schedule(cycle, s.Profile.Tier, i.Now, i.Now + IncidentReviewWithin), $"incident {i.IncidentId}", i.Now));
         }
+        return events;
+    }
+
+    private static bool IsPromotion(ToolProfile approved, ToolProfile pilot) =>
+        pilot.Stage == "pilot" && approved.Stage == "production" && approved.ToolId == pilot.ToolId && approved.RequestId != pilot.RequestId;
+
+    // The production approval was a full review: it starts the next cycle by the approved tier,
+    // unless a re-assessment is open (its completion schedules the next one, and may reinstate).
+    private List<ToolLifecycleEvent> Promote(Register r, InService s)
+    {
+        List<ToolLifecycleEvent> events = [new PromotedToProduction(s.Profile.RequestId, r.Profile, r.Now)];
+        if (s.Open is null)
+            events.Add(new ReassessmentScheduled(Schedule(s.Schedule.Cycle + 1, r.Profile.Tier, r.Now), "first review in production", r.Now));
         return events;
     }
 

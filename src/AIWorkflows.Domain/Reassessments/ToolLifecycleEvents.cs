@@ -15,6 +15,7 @@ namespace AIWorkflows.Domain.Reassessments;
 [JsonDerivedType(typeof(ToolReinstated), "reinstated")]
 [JsonDerivedType(typeof(IncidentReported), "incident_reported")]
 [JsonDerivedType(typeof(ToolRetired), "retired")]
+[JsonDerivedType(typeof(PromotedToProduction), "promoted_to_production")]
 public abstract record ToolLifecycleEvent(DateTimeOffset At)
 {
     public sealed record Registered(ToolProfile Profile, DateTimeOffset At) : ToolLifecycleEvent(At);
@@ -41,4 +42,7 @@ public abstract record ToolLifecycleEvent(DateTimeOffset At)
         : ToolLifecycleEvent(At);
 
     public sealed record ToolRetired(string By, string Reason, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    /// <summary>A pilot's production request was approved: the approved profile replaces the pilot's.</summary>
+    public sealed record PromotedToProduction(string? PilotRequestId, ToolProfile Profile, DateTimeOffset At) : ToolLifecycleEvent(At);
 }

@@ -17,6 +17,7 @@ public sealed partial class ToolLifecycleDecider
         (InService s, ToolSuspended e) => s with { Suspension = new Suspension(e.Reason, e.Detail, e.At) },
         (InService s, ToolReinstated) => s with { Suspension = null },
         (InService s, IncidentReported e) => s with { Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At)) },
+        (InService s, PromotedToProduction e) => s with { Profile = e.Profile, LastReviewedAt = e.At },
         (InService s, ToolRetired e) => new Retired(s.Profile, s.RegisteredAt, e.By, e.Reason, e.At, s.LastReviewedAt),
         _ => state,
     };

@@ -23,7 +23,8 @@ public sealed record ToolRequestForm(
     IReadOnlyDictionary<string, string> Answers,
     DateOnly? PlannedGoLive = null,
     bool EmergencyAdoption = false,
-    string? EmergencyJustification = null)
+    string? EmergencyJustification = null,
+    string? PilotToolId = null)
 {
     public static readonly IReadOnlyList<string> DataCategoryValues =
         ["public", "internal", "confidential", "pii", "hr", "health", "criminal_justice"];

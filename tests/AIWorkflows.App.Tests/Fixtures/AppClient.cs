@@ -60,9 +60,10 @@ public static class AppClient
     /// <summary>Submits <paramref name="body"/> and approves it through every emailed task link; returns the request.</summary>
     public static async Task<JsonObject> ApproveAsync(this HttpClient http, object body)
     {
+        // Mail already sent belongs to earlier requests: their task links are not this request's.
+        var decided = (await http.MailAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var created = await http.SubmitAsync(body);
         var id = (string)created["id"]!;
-        var decided = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; round < 5; round++)
         {
             var open = (await http.MailAsync()).Where(m => m.Subject.Contains("Decision needed", StringComparison.Ordinal) && decided.Add(m.Id)).ToList();

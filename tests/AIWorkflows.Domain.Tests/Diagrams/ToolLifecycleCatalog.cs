@@ -8,7 +8,8 @@ namespace AIWorkflows.Domain.Tests.Diagrams;
 /// <summary>
 /// What can happen to a tool in service: registration as a pilot or in production, the schedule's
 /// three timers, the owner's attestation, each outcome of the officer's review (and a re-tiering),
-/// a severe and a minor incident, retirement; and a late incident report about a retired tool.
+/// a severe and a minor incident, retirement, a pilot's production approval; and a late incident
+/// report about a retired tool.
 /// </summary>
 internal static class ToolLifecycleCatalog
 {
@@ -49,6 +50,8 @@ internal static class ToolLifecycleCatalog
                 }
                 foreach (var severity in new[] { "high", "low" }) yield return Incident(s.Incidents.Count, severity, now);
                 yield return new Retire(Officer, "Replaced", now);
+                // The pilot's production request approved (Albuquerque 2.2).
+                yield return new Register(s.Profile with { Stage = "production", RequestId = "req-production" }, null, now);
                 break;
             case ToolLifecycle.Retired:
                 yield return Incident(0, "high", now);
