@@ -1,0 +1,25 @@
+using AIWorkflows.Browser.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace AIWorkflows.Browser.Tests.Journeys;
+
+[Collection(OnBrowser.Name)]
+public class ApprovalJourneyTests(BrowserWorld world, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task WithAPointer_RequestToApprovalToRegisterToRecord()
+    {
+        var visit = new Visit(world, "journey-pointer", output);
+        await new ApprovalJourney(world, visit, new PointerHands(), "CaseNotes Assistant").RunAsync();
+        output.WriteLine(string.Join("\n", visit.Seen));
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_RequestToApprovalToRegisterToRecord()
+    {
+        var keyboard = new KeyboardHands();
+        var visit = new Visit(world, "journey-keyboard", output);
+        await new ApprovalJourney(world, visit, keyboard, "Permit Letter Drafter").RunAsync();
+        output.WriteLine($"{visit.Seen.Count} pages, {keyboard.KeyPresses} key presses, no clicks:\n{string.Join("\n", visit.Seen)}");
+    }
+}
