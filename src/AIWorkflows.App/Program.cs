@@ -15,6 +15,7 @@ using AIWorkflows.App.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseFunctionsCustomHandlerPort();
+builder.Logging.KeepLinksOutOfLogs();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddPolicyPack(builder.Configuration);

@@ -1,5 +1,6 @@
 using AIWorkflows.App.Tokens;
 using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Storage.Deciding;
 using static AIWorkflows.Domain.ToolApprovals.ToolApprovalCommand;
 
 namespace AIWorkflows.App.ToolApprovals;
@@ -24,10 +25,10 @@ public sealed partial class ToolApprovalService
                 if (request is null) return NotValid();
                 if (purpose == TokenPurposes.Task
                     && ToolApprovalDecider.Refusal(request.State, v.Payload.TaskId, v.Payload.Subject) is { } why)
-                    return new LinkAccess.Refused(StatusCodes.Status410Gone, "This review link can no longer be used", why, request);
+                    return Spent(TaskRefusal(request.State, v.Payload, why, request), purpose);
                 if (purpose == LinkTokens.RequesterPurpose && request.State is not (ToolApproval.InReview or ToolApproval.InRemediation))
-                    return new LinkAccess.Refused(StatusCodes.Status410Gone, "This request is closed",
-                        $"The request is {request.State.Status.Replace('_', ' ')}; nothing more can be changed.", request);
+                    return Spent(new LinkAccess.Refused(StatusCodes.Status410Gone, "This request is closed",
+                        $"The request is {request.State.Status.Replace('_', ' ')}; nothing more can be changed.", request), purpose);
                 return new LinkAccess.Granted(v.Payload, request);
             case TokenVerification.Expired:
                 return new LinkAccess.Refused(StatusCodes.Status410Gone, "This link has expired",
@@ -36,6 +37,26 @@ public sealed partial class ToolApprovalService
                 return NotValid();
         }
     }
+
+    /// <summary>A genuine link the request's state refuses: the title says why in plain words (spent, someone else's, closed).</summary>
+    private static LinkAccess.Refused TaskRefusal(ToolApproval state, TaskTokenPayload p, string why, Snapshot<ToolApproval, ToolApprovalEvent>? request) =>
+        state.CaseOrNull?.Task(p.TaskId) switch
+        {
+            { } t when !string.Equals(t.ReviewerEmail.Trim(), p.Subject.Trim(), StringComparison.OrdinalIgnoreCase) =>
+                new(StatusCodes.Status403Forbidden, "This link is for another reviewer", why + " Use the link in the email sent to you.", request),
+            { Superseded: false, Outcome: not null } => new(StatusCodes.Status410Gone, "This decision was already recorded", why, request),
+            _ => new(StatusCodes.Status410Gone, "This review link can no longer be used", why, request),
+        };
+
+    // Genuine links refused by the workflow's state are logged like forged ones (TaskTokenService), never with the token.
+    private LinkAccess.Refused Spent(LinkAccess.Refused refused, string purpose)
+    {
+        LinkRefused(log, refused.Status, refused.Title, purpose, refused.Request?.InstanceId);
+        return refused;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Link refused by the request's state: {Status} {Title} (purpose {Purpose}, request {RequestId})")]
+    private static partial void LinkRefused(ILogger logger, int status, string title, string purpose, string? requestId);
 
     private static LinkAccess.Refused NotValid() => new(StatusCodes.Status404NotFound, "This link is not valid",
         "Check that the whole link was copied from the email. If it still does not open, ask the AI officer for a new one.");
@@ -65,8 +86,8 @@ public sealed partial class ToolApprovalService
         if (result.NewEvents.Count > 0)
             return new ActResult.Done(p.InstanceId, result.State, $"Your decision ({decision!.Replace('_', ' ')}) is recorded. Thank you.");
         var why = ToolApprovalDecider.Refusal(result.State, p.TaskId, p.Subject) ?? "The decision could not be recorded.";
-        // The decider refuses only links that can no longer act (decided, replaced, request closed): gone for good.
-        return new ActResult.Refused(new LinkAccess.Refused(StatusCodes.Status410Gone, "Your decision was not recorded", why));
+        // The decider refuses only links that can no longer act (decided, replaced, someone else's, request closed).
+        return new ActResult.Refused(Spent(TaskRefusal(result.State, p, why, request: null), TokenPurposes.Task));
     }
 
     public async Task<ActResult> RespondAsync(string? token, string? action, string? response, CancellationToken ct)

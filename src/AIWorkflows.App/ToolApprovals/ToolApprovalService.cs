@@ -19,7 +19,8 @@ public sealed partial class ToolApprovalService(
     PolicyPack pack,
     TaskTokenService tokens,
     DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> tools,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ToolApprovalService> log)
 {
     public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, CancellationToken ct)
     {

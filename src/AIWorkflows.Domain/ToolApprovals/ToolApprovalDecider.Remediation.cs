@@ -59,7 +59,7 @@ public sealed partial class ToolApprovalDecider
         if (c is null || task is null) return "This review task does not exist.";
         if (!SameEmail(task.ReviewerEmail, reviewerEmail)) return "This link belongs to another reviewer.";
         if (task.Superseded) return "This review was replaced by a newer task after the request was resubmitted; use the newest link.";
-        if (task.Outcome is not null) return $"This review was already decided on {task.Outcome.At:yyyy-MM-dd}; the link is spent.";
+        if (task.Outcome is not null) return $"The decision on this review was already recorded on {task.Outcome.At:yyyy-MM-dd}; this link is spent.";
         return state switch
         {
             InReview or InRemediation => null,

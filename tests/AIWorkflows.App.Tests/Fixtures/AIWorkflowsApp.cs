@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIWorkflows.App.Tests.Fixtures;
@@ -21,10 +22,13 @@ public sealed class AIWorkflowsApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 17, 0, 0, TimeSpan.Zero); // Mon 09:00 in Sacramento
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
 
-    public AIWorkflowsApp(AzuriteFixture azurite, string policy = "sacramento", IDictionary<string, string?>? settings = null)
+    /// <param name="logs">Also sent every log line the app writes, from start-up on (security tests read them).</param>
+    public AIWorkflowsApp(AzuriteFixture azurite, string policy = "sacramento", IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
+        _logs = logs;
         Port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{Port}/");
         _settings = new Dictionary<string, string?>
@@ -58,6 +62,7 @@ public sealed class AIWorkflowsApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (_logs is { } logs) builder.ConfigureLogging(l => l.AddProvider(logs));
     }
 
     private static int FreePort()

@@ -1,0 +1,57 @@
+using System.Reflection;
+using AIWorkflows.App.Tests.Fixtures;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AIWorkflows.App.Tests.Security;
+
+/// <summary>
+/// Every way into the running app, read from its own endpoint data source (minimal APIs and Razor
+/// pages, one entry per page handler), so a test that must cover "every endpoint" fails when a new one
+/// is mapped and nobody added it to the test's table.
+/// </summary>
+public static class EndpointInventory
+{
+    private static readonly string[] Verbs = ["Get", "Post", "Put", "Delete", "Patch"];
+
+    /// <summary>Keys like <c>GET /api/requests/{id}</c> or <c>POST /records/{id}?handler=Hold</c>, sorted.</summary>
+    public static IReadOnlyList<string> Keys(AIWorkflowsApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.Trim('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                // A page without its own route is also reachable as .../Index; the bare route stands for both.
+                if (route.EndsWith("Index", StringComparison.Ordinal)) continue;
+                foreach (var (verb, handler) in Handlers(page))
+                    keys.Add(handler is null ? $"{verb} {route}" : $"{verb} {route}?handler={handler}");
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
+                foreach (var method in methods) keys.Add($"{method} {route}");
+            }
+        }
+        return [.. keys];
+    }
+
+    /// <summary>The page model's <c>On{Verb}{Handler}[Async]</c> methods; a page with none still answers GET.</summary>
+    private static List<(string Verb, string? Handler)> Handlers(PageActionDescriptor page)
+    {
+        var typeName = "AIWorkflows.App.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
+        var model = typeof(Program).Assembly.GetType(typeName)
+            ?? throw new InvalidOperationException($"No page model {typeName} for {page.ViewEnginePath}.");
+        var found = model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Select(m => m.Name.EndsWith("Async", StringComparison.Ordinal) ? m.Name[..^5] : m.Name)
+            .SelectMany(n => Verbs.Where(v => n.StartsWith("On" + v, StringComparison.Ordinal))
+                .Select(v => (Verb: v.ToUpperInvariant(), Handler: n.Length > 2 + v.Length ? n[(2 + v.Length)..] : null)))
+            .Distinct()
+            .ToList();
+        return found.Count > 0 ? found : [("GET", null)];
+    }
+}
