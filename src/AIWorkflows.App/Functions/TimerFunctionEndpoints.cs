@@ -21,6 +21,9 @@ public static class TimerFunctionEndpoints
 
     private static async Task<IResult> SweepAsync(HttpRequest request, SweepRunner runner, CancellationToken ct)
     {
+        // The host's payload is a few hundred bytes; anything this large is not the host, and is refused like any oversized body.
+        if (request.ContentLength > TimerInvocation.MaxBodyBytes)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is too large", detail: $"Send at most {TimerInvocation.MaxBodyBytes / 1024} KiB.");
         var invocation = await TimerInvocation.ReadAsync(request, ct);
         // Past due means the host missed occurrences (scaled to zero, restarted); one sweep catches up,
         // since it reads every hour partition from its cursor to now.

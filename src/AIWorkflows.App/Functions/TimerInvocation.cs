@@ -10,7 +10,7 @@ namespace AIWorkflows.App.Functions;
 /// </summary>
 public sealed record TimerInvocation(bool IsPastDue, string? InvocationId)
 {
-    private const int MaxBodyBytes = 64 * 1024;
+    public const int MaxBodyBytes = 64 * 1024;
 
     public static async Task<TimerInvocation> ReadAsync(HttpRequest request, CancellationToken ct)
     {

@@ -90,6 +90,7 @@ public sealed class ToolLifecycleService(
             var value = form.GetValueOrDefault(key)?.Trim() ?? "";
             if (value.Length == 0) errors[key] = [message];
             else if (value.Length > ToolRequestValidator.MaxText) errors[key] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
+            else if (ToolRequestValidator.HasControlCharacters(value)) errors[key] = ["Remove control characters."];
             return value;
         }
         ToolLifecycleCommand command;

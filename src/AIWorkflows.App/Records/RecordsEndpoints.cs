@@ -107,8 +107,8 @@ public static class RecordsEndpoints
         string id, string holdId, HttpContext http, RecordsService service, CancellationToken ct) =>
         WithBodyAsync<ReasonInput, RecordView>(http, async b => Map(await service.ReleaseHoldAsync(RecordActor.From(http), id, holdId, b.Reason, ct), RecordView.From), ct);
 
-    public static async Task<Ok<ToolRecordFacts>> ToolHoldsAsync(string toolId, RecordsService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.ToolAsync(toolId, ct));
+    public static async Task<Results<Ok<ToolRecordFacts>, ValidationProblem>> ToolHoldsAsync(string toolId, RecordsService service, CancellationToken ct) =>
+        RecordsService.IsToolKey(toolId) ? TypedResults.Ok(await service.ToolAsync(toolId, ct)) : Invalid("toolId", RecordsService.ToolIdHint);
 
     public static Task<Results<Ok<ToolHoldResult>, ProblemHttpResult, ValidationProblem>> PlaceToolHoldAsync(
         string toolId, HttpContext http, RecordsService service, CancellationToken ct) =>

@@ -31,6 +31,7 @@ public sealed partial class RecordsService
     /// </summary>
     public async Task<RecordResult<ToolHoldResult>> PlaceToolHoldAsync(RecordActor actor, string toolId, string? reason, CancellationToken ct)
     {
+        if (!IsToolKey(toolId)) return RecordProblem.Invalid("toolId", ToolIdHint);
         if (Required(reason, "reason", "Give the reason for the hold (the matter, case or request).") is { } invalid) return invalid;
         var hold = new HoldSummary(NewHoldId(), reason!.Trim(), actor.Email, HoldScopes.Tool, clock.GetUtcNow());
         await tools.UpdateAsync(toolId, f => f with { Holds = [.. f.Holds, hold] }, ct);
@@ -41,6 +42,7 @@ public sealed partial class RecordsService
 
     public async Task<RecordResult<ToolHoldResult>> ReleaseToolHoldAsync(RecordActor actor, string toolId, string holdId, string? reason, CancellationToken ct)
     {
+        if (!IsToolKey(toolId)) return RecordProblem.Invalid("toolId", ToolIdHint);
         if (Required(reason, "reason", "Give the reason the hold is released.") is { } invalid) return invalid;
         if ((await tools.GetAsync(toolId, ct)).Holds.All(h => h.HoldId != holdId))
             return new RecordProblem(StatusCodes.Status404NotFound, "No such hold", $"Tool '{RecordProblem.Clip(toolId)}' has no hold '{RecordProblem.Clip(holdId)}'.");
@@ -51,6 +53,12 @@ public sealed partial class RecordsService
     }
 
     public Task<ToolRecordFacts> ToolAsync(string toolId, CancellationToken ct) => tools.GetAsync(toolId, ct);
+
+    public const string ToolIdHint = "Enter a tool id such as tool-casenotes.";
+
+    /// <summary>A tool id is a table key: anything else (a slash, '#', '?', a control character) is refused before storage sees it.</summary>
+    public static bool IsToolKey(string? toolId) =>
+        toolId is { Length: <= 100 } && AIWorkflows.Storage.Tables.TableKeys.IsValid(toolId, out _) && toolId.Trim() == toolId;
 
     /// <summary>
     /// An event that starts retention clocks for a tool's records (the tool retired). Other workflows

@@ -80,6 +80,7 @@ public sealed partial class ToolApprovalService
         if (verdict is not Verdict.Approve && errors.Count == 0 && comments.Length == 0)
             errors["comments"] = ["Say why: the requester and the record need the reasons for this decision."];
         if (comments.Length > ToolRequestValidator.MaxText) errors["comments"] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
+        else if (ToolRequestValidator.HasControlCharacters(comments)) errors["comments"] = ["Remove control characters."];
         if (errors.Count > 0) return new ActResult.Invalid(errors, await OpenAsync(token, TokenPurposes.Task, ct));
 
         var result = await store.HandleAsync(p.InstanceId, new RecordReview(p.TaskId, p.Subject, verdict, comments, clock.GetUtcNow()), ct);
@@ -101,6 +102,7 @@ public sealed partial class ToolApprovalService
         if (action is not ("resubmit" or "withdraw")) errors["action"] = ["Choose to resubmit or to withdraw the request."];
         if (response.Length == 0) errors["response"] = [action == "withdraw" ? "Say why the request is withdrawn." : "Say what was changed in answer to the findings."];
         if (response.Length > ToolRequestValidator.MaxText) errors["response"] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
+        else if (ToolRequestValidator.HasControlCharacters(response)) errors["response"] = ["Remove control characters."];
         if (action == "resubmit" && granted.Request.State is not ToolApproval.InRemediation && errors.Count == 0)
             errors["action"] = ["Nothing to resubmit: the request is not waiting on you."];
         if (errors.Count > 0) return new ActResult.Invalid(errors, granted);

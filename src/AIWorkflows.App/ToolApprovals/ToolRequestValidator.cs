@@ -10,6 +10,10 @@ public static class ToolRequestValidator
     public const int MaxText = 4000;
     public const int MaxShort = 200;
 
+    /// <summary>Free text keeps line breaks and tabs; other control characters (NUL, escapes, ...) are refused, not stored.</summary>
+    public static bool HasControlCharacters(string value) =>
+        value is not null && value.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'));
+
     public static Dictionary<string, string[]> Validate(ToolRequestInput input, PolicyPack pack)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -75,7 +79,7 @@ public static class ToolRequestValidator
         {
             if (string.IsNullOrWhiteSpace(value)) { Fail(field, $"Enter the {label.ToLowerInvariant()}."); return false; }
             if (value.Length > max) { Fail(field, $"{label} must be at most {max} characters."); return false; }
-            if (value.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))) { Fail(field, $"{label} contains control characters."); return false; }
+            if (HasControlCharacters(value)) { Fail(field, $"{label} contains control characters."); return false; }
             return true;
         }
 

@@ -30,13 +30,16 @@ public static partial class ProblemResponses
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AIWorkflows.Errors");
         var unavailable = IsStorageOutage(error);
-        var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-        Failed(log, status, error?.GetType().Name ?? "unknown", http.TraceIdentifier, error);
+        var unreadable = UnreadableBody(error);
+        var status = unavailable ? StatusCodes.Status503ServiceUnavailable : unreadable ?? StatusCodes.Status500InternalServerError;
+        if (unreadable is null) Failed(log, status, error?.GetType().Name ?? "unknown", http.TraceIdentifier, error);
+        else Refused(log, status, error!.GetType().Name, http.TraceIdentifier);
         http.Response.StatusCode = status;
         if (unavailable) http.Response.Headers.RetryAfter = "5";
-        var title = unavailable ? "The service is briefly unavailable" : "Something went wrong on our side";
+        var title = unavailable ? "The service is briefly unavailable" : unreadable is not null ? "The request could not be read" : "Something went wrong on our side";
         var detail = unavailable
             ? "Storage cannot be reached right now. Nothing was saved from this request; try again in a few seconds."
+            : unreadable is not null ? "What was sent is not a form or body this service can read (for example it holds NUL characters). Nothing was saved."
             : $"The error is logged under {http.TraceIdentifier}. Please try again; if it persists, tell the service desk this reference.";
         if (IsApi(http.Request)) await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
         else await WritePageAsync(http, status, title, detail);
@@ -49,6 +52,17 @@ public static partial class ProblemResponses
         HttpRequestException or SocketException or TimeoutException => true,
         AggregateException a => a.InnerExceptions.Any(IsStorageOutage),
         _ => IsStorageOutage(e.InnerException),
+    };
+
+    /// <summary>
+    /// A body the framework refuses to read when a handler first touches it (a form value with NUL characters,
+    /// a broken multipart boundary, a body over Kestrel's limit) is the sender's fault: 400/413, not a 500.
+    /// </summary>
+    private static int? UnreadableBody(Exception? e) => e switch
+    {
+        BadHttpRequestException b => b.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        _ => null,
     };
 
     private static bool IsApi(HttpRequest r) =>
@@ -65,6 +79,9 @@ public static partial class ProblemResponses
             <body><main id="main" class="container"><h1>{e.Encode(title)}</h1><p>{e.Encode(detail)}</p><p><a href="/">Go to the home page</a></p></main></body></html>
             """);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Request refused with {Status}: its body could not be read ({Error}), trace {TraceId}")]
+    private static partial void Refused(ILogger logger, int status, string error, string traceId);
 
     [LoggerMessage(LogLevel.Error, "Request failed with {Status} ({Error}), trace {TraceId}")]
     private static partial void Failed(ILogger logger, int status, string error, string traceId, Exception? exception);

@@ -40,7 +40,8 @@ public sealed class IndexModel(RecordsService service) : RecordsPage(service)
     public async Task<IActionResult> OnPostToolHoldAsync(string? holdToolId, string? holdReason, CancellationToken ct)
     {
         if (await RefuseUnlessOfficerAsync(null, ct) is { } refused) return refused;
-        if (string.IsNullOrWhiteSpace(holdToolId)) return Show(RecordProblem.Invalid("holdToolId", "Enter the tool id."), ["holdToolId", "holdReason"]);
+        if (string.IsNullOrWhiteSpace(holdToolId) || !RecordsService.IsToolKey(holdToolId.Trim()))
+            return Show(RecordProblem.Invalid("holdToolId", RecordsService.ToolIdHint), ["holdToolId", "holdReason"]);
         var result = await Service.PlaceToolHoldAsync(Actor, holdToolId.Trim(), holdReason, ct);
         if (result.Problem is { } p)
             return Show(p.Errors is null ? p : p with { Errors = new Dictionary<string, string[]> { ["holdReason"] = [p.Detail] } }, ["holdToolId", "holdReason"]);
