@@ -88,7 +88,9 @@ public sealed partial class ToolApprovalService
             return new ActResult.Done(p.InstanceId, result.State, $"Your decision ({decision!.Replace('_', ' ')}) is recorded. Thank you.");
         var why = ToolApprovalDecider.Refusal(result.State, p.TaskId, p.Subject) ?? "The decision could not be recorded.";
         // The decider refuses only links that can no longer act (decided, replaced, someone else's, request closed).
-        return new ActResult.Refused(Spent(TaskRefusal(result.State, p, why, request: null), TokenPurposes.Task));
+        var refused = TaskRefusal(result.State, p, why, request: null);
+        // A decision that arrives too late says so in its title; the detail says why (e.g. already recorded, and when).
+        return new ActResult.Refused(Spent(refused.Status == StatusCodes.Status410Gone ? refused with { Title = "Your decision was not recorded" } : refused, TokenPurposes.Task));
     }
 
     public async Task<ActResult> RespondAsync(string? token, string? action, string? response, CancellationToken ct)

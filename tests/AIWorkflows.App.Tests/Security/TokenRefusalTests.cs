@@ -69,10 +69,11 @@ public class TokenRefusalTests(AzuriteFixture azurite)
         var again = await http.PostPageAsync(link, ("decision", "reject"), ("comments", "changed my mind"));
         using var api = await http.PostAsJsonAsync($"/api{link}/decision", new { decision = "reject", comments = "changed my mind" });
 
+        Assert.Equal("This decision was already recorded", page.Heading);
+        Assert.Equal("Your decision was not recorded", again.Heading);
         foreach (var p in new[] { page, again })
         {
             Assert.Equal((HttpStatusCode.Gone, "text/html"), (p.Status, p.MediaType));
-            Assert.Equal("This decision was already recorded", p.Heading);
             Assert.Contains($"already recorded on {AIWorkflowsApp.Start:yyyy-MM-dd}; this link is spent", p.Text, StringComparison.Ordinal);
             Assert.Contains($"href=\"/requests/{id}\"", p.Html, StringComparison.Ordinal); // where to see the decision
         }
@@ -80,7 +81,7 @@ public class TokenRefusalTests(AzuriteFixture azurite)
         Assert.Contains("already recorded", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var director = (await http.GetRequestAsync(id))["reviews"]!.AsArray().Single(r => (string)r!["reviewer"]! == Director)!;
         Assert.Equal("approve", (string)director["decision"]!);
-        AssertRefusalsLoggedWithoutToken(logs, link, "This decision was already recorded", minimum: 3);
+        AssertRefusalsLoggedWithoutToken(logs, link, "Link refused by the request's state: 410", minimum: 3);
     }
 
     [Fact]
