@@ -39,15 +39,26 @@ public sealed partial class TrainingService(
     public string? Check(string? email, string? course, string? completedOn, out Completion? completion, int row = 0)
     {
         completion = null;
-        var key = AccessRequirements.EmployeeKey(email);
-        if (key is null) return string.IsNullOrWhiteSpace(email) ? "No employee email." : $"'{Clip(email!)}' is not an email address.";
-        if (requirements.Course(course) is not { } c)
-            return string.IsNullOrWhiteSpace(course) ? "No course." : $"Unknown course '{Clip(course!)}': use one of {string.Join(", ", requirements.Policy.Courses.Select(x => x.Id))}.";
-        if (ParseDate(completedOn) is not { } day) return string.IsNullOrWhiteSpace(completedOn) ? "No completion date." : $"'{Clip(completedOn!)}' is not a date; use YYYY-MM-DD.";
-        var today = calendar.LocalDate(clock.GetUtcNow());
-        if (day > today) return $"Completed on {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).";
-        completion = new Completion(row, key, c.Id, day);
+        var why = Problems(email, course, completedOn).Values.FirstOrDefault();
+        if (why is not null) return why;
+        completion = new Completion(row, AccessRequirements.EmployeeKey(email)!, requirements.Course(course)!.Id, ParseDate(completedOn)!.Value);
         return null;
+    }
+
+    /// <summary>Every field's problem at once, in form order, so a person fixes them in one go.</summary>
+    private Dictionary<string, string> Problems(string? email, string? course, string? completedOn)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (AccessRequirements.EmployeeKey(email) is null)
+            problems["employeeEmail"] = string.IsNullOrWhiteSpace(email) ? "No employee email." : $"'{Clip(email!)}' is not an email address.";
+        if (requirements.Course(course) is null)
+            problems["courseId"] = string.IsNullOrWhiteSpace(course) ? "No course." : $"Unknown course '{Clip(course!)}': use one of {string.Join(", ", requirements.Policy.Courses.Select(x => x.Id))}.";
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        if (ParseDate(completedOn) is not { } day)
+            problems["completedOn"] = string.IsNullOrWhiteSpace(completedOn) ? "No completion date." : $"'{Clip(completedOn!)}' is not a date; use YYYY-MM-DD.";
+        else if (day > today)
+            problems["completedOn"] = $"Completed on {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).";
+        return problems;
     }
 
     /// <summary>An administrator records one completion (Albuquerque 5.1).</summary>
@@ -55,10 +66,9 @@ public sealed partial class TrainingService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (Check(input.EmployeeEmail, input.CourseId, input.CompletedOn, out var completion) is { } why)
+        if (Check(input.EmployeeEmail, input.CourseId, input.CompletedOn, out var completion) is not null)
         {
-            var field = AccessRequirements.EmployeeKey(input.EmployeeEmail) is null ? "employeeEmail" : requirements.Course(input.CourseId) is null ? "courseId" : "completedOn";
-            errors[field] = [why];
+            foreach (var (field, why) in Problems(input.EmployeeEmail, input.CourseId, input.CompletedOn)) errors[field] = [why];
             return (null, errors);
         }
         var (recorded, _, grants) = await ApplyAsync(completion!.EmployeeKey, [completion], $"recorded by {by}", ct);

@@ -73,10 +73,13 @@ public static partial class ProblemResponses
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/html; charset=utf-8";
         var e = System.Text.Encodings.Web.HtmlEncoder.Default;
+        // The service's header, so a person who lands here still knows whose site this is; nothing that could fail again.
+        var city = http.RequestServices.GetService<AIWorkflows.Domain.Policy.PolicyPack>()?.City is { } name ? $"City of {name}" : "AI tool approvals";
         return http.Response.WriteAsync($"""
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{e.Encode(title)}</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main id="main" class="container"><h1>{e.Encode(title)}</h1><p>{e.Encode(detail)}</p><p><a href="/">Go to the home page</a></p></main></body></html>
+            <title>{e.Encode(title)} – {e.Encode(city)}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><header class="site-header"><div class="container site-header__inner"><a class="site-header__name" href="/"><span class="site-header__city">{e.Encode(city)}</span><span class="site-header__service">AI tool approvals</span></a></div></header>
+            <main id="main" class="container main"><p class="problem__status">Error {status}</p><h1>{e.Encode(title)}</h1><p class="lead">{e.Encode(detail)}</p><p><a href="/">Go to the home page</a></p></main></body></html>
             """);
     }
 

@@ -14,10 +14,13 @@ public sealed record ChoiceField(
         $"{FormErrors.IdOf(name)}-{(options.Count > 0 ? options[0].Value : "none")}";
 }
 
-/// <summary>A labelled text input or textarea; the input's id is the field name with dots as dashes.</summary>
+/// <summary>
+/// A labelled text input or textarea; the input's id is the field name with dots as dashes, or
+/// <paramref name="FieldId"/> where one page has several forms with a field of the same name.
+/// </summary>
 public sealed record TextField(
     string Name, string Label, string? Hint, string? Value, FormErrors Errors,
-    bool Multiline = false, string Type = "text", string? Autocomplete = null, int Rows = 5, bool Spellcheck = true)
+    bool Multiline = false, string Type = "text", string? Autocomplete = null, int Rows = 5, bool Spellcheck = true, string? FieldId = null)
 {
-    public string Id => FormErrors.IdOf(Name);
+    public string Id => FieldId ?? FormErrors.IdOf(Name);
 }
