@@ -3,7 +3,9 @@ using Xunit.Abstractions;
 
 namespace AIWorkflows.Browser.Tests.Journeys;
 
+// Each journey drives some 25 pages and about 60 form fields in a real browser.
 [Collection(OnBrowser.Name)]
+[Trait("Category", "Slow")]
 public class ApprovalJourneyTests(BrowserWorld world, ITestOutputHelper output)
 {
     [Fact]
