@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.App.Tests.Inventory;
 using AIWorkflows.Storage.Tests.Fixtures;
 
 namespace AIWorkflows.App.Tests.Reassessments;
@@ -70,5 +71,41 @@ public class PilotToProductionTests(AzuriteFixture azurite)
         using (var notPilot = await http.PostAsJsonAsync("/api/requests", Production(toolId)))
             Assert.Equal(HttpStatusCode.BadRequest, notPilot.StatusCode);
         Assert.DoesNotContain(await http.MailAsync(), m => m.Subject.Contains("Received", StringComparison.Ordinal) && m.TextBody.Contains("every supervisor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThePilotsRegisterPage_LinksToARequestFormFilledFromThePilot_ThatSendsTheProductionRequest()
+    {
+        await using var app = new AIWorkflowsApp(azurite);
+        using var http = app.Http();
+        var toolId = (string)(await http.ApproveAsync(AppClient.HighRiskRequest(Owner)))["toolId"]!;
+
+        var register = await http.GetStringAsync($"/inventory/{toolId}");
+        Assert.Contains($"href=\"/requests/new?pilot={toolId}\"", register, StringComparison.Ordinal);
+        var form = await http.GetStringAsync($"/requests/new?pilot={toolId}");
+        Assert.Contains($"value=\"{toolId}\"", form, StringComparison.Ordinal);
+        Assert.Contains("CaseNotes Assistant", form, StringComparison.Ordinal);
+        Assert.Contains("Moving a pilot into regular use", form, StringComparison.Ordinal);
+        // Anything else opens the ordinary empty form.
+        Assert.DoesNotContain("Moving a pilot", await http.GetStringAsync("/requests/new?pilot=tool-0000000000000000"), StringComparison.Ordinal);
+
+        (string, string)[] Fields(string pilot) =>
+        [
+            ("toolName", "CaseNotes Assistant"), ("vendor", "Acme AI"), ("department", "Utilities"), ("requesterEmail", Owner),
+            ("purpose", "Summarize case notes for every supervisor."), ("humanOversight", "A supervisor reads every summary."),
+            ("dataCategories", "pii"), ("publicFacing", "false"), ("generativeAi", "true"), ("affectsWorkingConditions", "false"),
+            ("impersonation", "false"), ("lawEnforcement", "false"), ("decisionImpact", "assistive"), ("stage", "production"), ("pilotToolId", pilot),
+        ];
+        using (var wrong = await http.SubmitFormAsync("/requests/new", "/requests/new", Fields("tool-0000000000000000")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var html = await wrong.Content.ReadAsStringAsync();
+            Assert.Contains("is not a pilot in the register", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"#pilotToolId\"", html, StringComparison.Ordinal);
+        }
+        using var sent = await http.SubmitFormAsync($"/requests/new?pilot={toolId}", "/requests/new", Fields(toolId));
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
+        var request = await http.GetRequestAsync(sent.Headers.Location!.OriginalString.Split('/')[^1]);
+        Assert.Equal((toolId, "in_review"), ((string)request["toolId"]!, (string)request["status"]!));
     }
 }

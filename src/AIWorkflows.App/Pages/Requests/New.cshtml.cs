@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AIWorkflows.App.Pages.Requests;
 
 /// <summary><c>/requests/new</c>: the intake form (DESIGN §5), submitted through the same service as <c>POST /api/requests</c>.</summary>
-public sealed class NewModel(ToolApprovalService service, PolicyPack pack) : PageModel
+public sealed class NewModel(ToolApprovalService service, AIWorkflows.App.Reassessments.ToolLifecycleService tools, PolicyPack pack) : PageModel
 {
     public PolicyPack Pack => pack;
 
@@ -19,7 +19,19 @@ public sealed class NewModel(ToolApprovalService service, PolicyPack pack) : Pag
     /// <summary>Set when this form instance was already used for different answers.</summary>
     public bool KeyReused { get; private set; }
 
-    public void OnGet() => Form = new NewRequestForm { FormKey = NewKey() };
+    /// <summary>Set when the form was opened from a pilot's register page to move it into production.</summary>
+    public string? PilotName { get; private set; }
+
+    public async Task OnGetAsync(string? pilot, CancellationToken ct)
+    {
+        Form = new NewRequestForm { FormKey = NewKey() };
+        // Anything but a pilot in the register opens the ordinary empty form: the link is a convenience.
+        if (pilot is not null && await tools.GetAsync(pilot.Trim(), false, ct) is { State: AIWorkflows.Domain.Reassessments.ToolLifecycle.InService { Profile.Stage: "pilot" } s })
+        {
+            Form = NewRequestForm.FromPilot(s.Profile, Form.FormKey);
+            PilotName = s.Profile.Name;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -30,6 +30,7 @@ public sealed class NewRequestForm
     public string? LawEnforcement { get; set; }
     public string? DecisionImpact { get; set; }
     public string? Stage { get; set; }
+    public string? PilotToolId { get; set; }
     public Dictionary<string, string> Answers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Field names in the order the page shows them, for the error summary.</summary>
@@ -38,7 +39,7 @@ public sealed class NewRequestForm
         ArgumentNullException.ThrowIfNull(pack);
         return
         [
-            "toolName", "vendor", "department", "requesterEmail", "purpose", "humanOversight", "decisionImpact", "stage",
+            "toolName", "vendor", "department", "requesterEmail", "purpose", "humanOversight", "decisionImpact", "stage", "pilotToolId",
             "publicFacing", "dataCategories", "generativeAi", "impersonation", "lawEnforcement", "affectsWorkingConditions",
             "affectedClassifications", .. pack.Questions.Select(q => $"answers.{q.Id}"),
         ];
@@ -84,6 +85,7 @@ public sealed class NewRequestForm
             LawEnforcement = One("lawEnforcement"),
             DecisionImpact = One("decisionImpact"),
             Stage = One("stage"),
+            PilotToolId = One("pilotToolId"),
         };
         foreach (var q in pack.Questions)
             if (One($"answers.{q.Id}") is { } answer && !string.IsNullOrWhiteSpace(answer)) read.Answers[q.Id] = answer;
@@ -106,10 +108,25 @@ public sealed class NewRequestForm
         LawEnforcement = Flag(LawEnforcement),
         DecisionImpact = DecisionImpact,
         Stage = Stage,
+        PilotToolId = PilotToolId,
         // One classification per line; blank lines are dropped by the form model.
         AffectedClassifications = [.. (AffectedClassifications ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)],
         Answers = new Dictionary<string, string>(Answers, StringComparer.Ordinal),
     };
+
+    /// <summary>A pilot's production request starts from what the register says of the pilot (Albuquerque 2.2).</summary>
+    public static NewRequestForm FromPilot(AIWorkflows.Domain.Reassessments.ToolProfile p, string formKey)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        static string YesNo(bool b) => b ? "true" : "false";
+        return new NewRequestForm
+        {
+            FormKey = formKey, ToolName = p.Name, Vendor = p.Vendor, Department = p.Department, RequesterEmail = p.OwnerEmail,
+            Purpose = p.Purpose, HumanOversight = p.HumanOversight, DataCategories = p.DataCategories,
+            PublicFacing = YesNo(p.PublicFacing), GenerativeAi = YesNo(p.GenerativeAi), DecisionImpact = p.DecisionImpact,
+            Stage = "production", PilotToolId = p.ToolId,
+        };
+    }
 
     private static bool? Flag(string? value) => value switch
     {
