@@ -45,7 +45,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IEffectHandler, InventoryEffectHandler>();
         services.AddSingleton<InventoryTable>();
         services.AddSingleton(sp => new EffectDispatcher(
-            sp.GetRequiredService<StorageClients>(), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<StorageClients>(), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<TimeProvider>(),
+            EffectFailures.Options(config, sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton(sp => new TimerSweep(
             sp.GetRequiredService<StorageClients>(), sp.GetServices<ITimerTarget>(), sp.GetRequiredService<EffectDispatcher>()));
         return services;

@@ -62,8 +62,10 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
         using (await _locks.AcquireAsync(instanceId, cancellationToken))
             (decision, committedEffects) = await CommitAsync(instanceId, command, cancellationToken);
         // Outside the lock: the next command on this instance need not wait for mail to be sent.
+        // Not the caller's token: a mail cancelled after SendGrid took it (the client gave up on its
+        // request) would count as failed and be sent again; committed effects run to completion.
         if (committedEffects is not null)
-            await _dispatcher.DispatchCommittedAsync(Workflow, committedEffects, cancellationToken);
+            await _dispatcher.DispatchCommittedAsync(Workflow, committedEffects, CancellationToken.None);
         return decision;
     }
 
@@ -119,6 +121,14 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
                 (conflict, conflictedOn) = (e, current.ETag);
                 await BackoffAsync(instanceId, attempt, e, cancellationToken);
                 continue;
+            }
+            catch (Exception e) when (e is not (RequestFailedException { Status: >= 400 and < 500 } or TableLimitException))
+            {
+                // No answer, or a server error: the transaction may still have been applied.
+                reservation.Dispose();
+                _cache?.Evict(instanceId);
+                _dispatcher.RememberUncertainCommit(instanceId);
+                throw;
             }
             catch
             {

@@ -75,6 +75,13 @@ public sealed partial class EffectDispatcher
         return true;
     }
 
+    /// <summary>
+    /// A commit failed without a definite answer (timeout, lost connection): it may have been stored,
+    /// with outbox rows that only this process knows of. The sweep looks once the claim has run out,
+    /// when a transaction still on its way would long have landed.
+    /// </summary>
+    internal void RememberUncertainCommit(string instanceId) => Remember(instanceId, _time.GetUtcNow() + _options.Lease);
+
     internal void Release(IEnumerable<EffectKey> keys)
     {
         foreach (var key in keys) _inFlight.TryRemove(key, out _);
@@ -112,8 +119,10 @@ public sealed partial class EffectDispatcher
                 await TableBatches.DeleteManyAsync(_table, toDelete.Select(k => (k.InstanceId, OutboxRow.RowKeyOf(k.EffectId))), CancellationToken.None);
                 foreach (var key in alreadyDone) _doneNotDeleted.TryRemove(key, out _);
             }
-            catch (Azure.RequestFailedException)
+            catch (Exception error) when (error is not OutOfMemoryException)
             {
+                // Any failure, a timeout too (the delete may even have happened): a row left behind for the
+                // sweep to find would run a second time, so it is only ever deleted from now on.
                 foreach (var key in toDelete) _doneNotDeleted.TryAdd(key, 0);
                 Remember(instanceId, _time.GetUtcNow());
             }

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.Storage.Tests.Fixtures;
+using Azure.Data.Tables;
+using Xunit.Abstractions;
+
+namespace AIWorkflows.App.Tests.Reliability;
+
+/// <summary>
+/// The app process is SIGKILLed at random moments while clients submit 70 requests and decide
+/// their two reviews each (210 acknowledged operations), and started again on the same storage each time. Afterwards every request that
+/// was acknowledged with 201 exists, and every mail its committed events require reached the
+/// SendGrid listener.
+/// <para>
+/// What "exactly once" can honestly mean: the outbox row is deleted after SendGrid accepts the mail,
+/// and SendGrid has no idempotency key, so a process killed between SendGrid's 202 and that delete
+/// (a window of milliseconds) leaves a row that the next process sends again. No order of writes
+/// closes that window; only the receiver can, so every mail carries its outbox effect id as the
+/// custom arg <c>message_id</c> (SendGrid echoes it in its event webhook) for de-duplication. The
+/// test therefore demands: each required mail delivered, nothing else delivered, and a repeat only
+/// when a kill fell between the first delivery and the repeat. Any other repeat fails.
+/// </para>
+/// </summary>
+[Collection(OnAzurite.Name)]
+public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const int Submissions = 70;
+    private const int Clients = 6;
+    private const int Kills = 4;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    // Each of these timeline entries sends one mail with the id "{request}-{seq}-…" (ToolApprovalEffects).
+    private static readonly HashSet<string> Mailing =
+        ["submitted", "review_opened", "review_reminded", "review_escalated", "remediation_requested", "approved", "rejected"];
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task GivenSubmissionsAndDecisions_WhenTheAppIsKilledAtRandomMoments_ThenNothingAcknowledgedIsLostAndEachRequiredMailIsSent()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CRASH_SEED"), CultureInfo.InvariantCulture, out var s) ? s : Random.Shared.Next();
+        output.WriteLine($"seed {seed} (set CRASH_SEED={seed} to repeat these kill delays)");
+        var random = new Random(seed);
+        await using var sendGrid = await SendGridSink.StartAsync();
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var settings = new Dictionary<string, string?>(sendGrid.Settings)
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Tokens:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Sweep:Interval"] = "00:00:01",
+            // Only one process runs at a time here, so a short claim lets the next one send a dead one's mail soon.
+            ["Outbox:Lease"] = "00:00:03",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await using var app = new AppProcess(settings);
+        await app.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+        var acknowledged = new ConcurrentDictionary<string, int>();
+        var decisions = new ConcurrentDictionary<string, int>();
+        var kills = new List<DateTimeOffset>();
+        var started = DateTime.UtcNow;
+        var killer = Task.Run(async () =>
+        {
+            for (var k = 0; k < Kills; k++)
+            {
+                await Task.Delay(random.Next(1500, 5000));
+                lock (kills) kills.Add(DateTimeOffset.UtcNow);
+                app.Kill();
+                await Task.Delay(random.Next(100, 1000));
+                await app.StartAsync();
+            }
+        });
+        var next = -1;
+        var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        {
+            for (int i; (i = Interlocked.Increment(ref next)) < Submissions;)
+            {
+                var id = await SubmitAsync(http, i);
+                acknowledged[id] = i;
+                decisions[id] = await DecideAsync(http, sendGrid, id);
+            }
+        })).ToList();
+        await Task.WhenAll(clients.Append(killer));
+        output.WriteLine($"{Submissions} submissions and {decisions.Values.Sum()} decisions acknowledged in {(DateTime.UtcNow - started).TotalSeconds:F0} s across {app.Starts} app processes");
+
+        // A last restart, then sweeps until the outbox is empty: whatever the dead processes left is sent now.
+        lock (kills) kills.Add(DateTimeOffset.UtcNow);
+        app.Kill();
+        await app.StartAsync();
+        await DrainAsync(http, prefix);
+
+        foreach (var line in app.Output().Split('\n').Where(l => l.Contains("failed", StringComparison.OrdinalIgnoreCase)).TakeLast(20))
+            output.WriteLine(line);
+        var deliveries = sendGrid.Deliveries.ToList();
+        var repeats = 0;
+        foreach (var (id, submission) in acknowledged)
+        {
+            var request = await http.GetRequestAsync(id); // exists (GetStringAsync fails on 404)
+            var timeline = request["timeline"]!.AsArray().Select(e => (Seq: (long)e!["seq"]!, Type: (string)e["type"]!)).ToList();
+            Assert.True(timeline.Count(e => e.Type == "review_recorded") >= decisions[id], $"{id}: a decision acknowledged with 200 is missing");
+            var required = timeline.Where(e => Mailing.Contains(e.Type)).Select(e => $"{id}-{e.Seq}-").ToList();
+            var sent = deliveries.Where(d => d.MessageId.StartsWith(id + "-", StringComparison.Ordinal)).GroupBy(d => d.MessageId).ToList();
+            Assert.Equal(required.Order(), sent.Select(g => g.Key[..(g.Key.IndexOf('-', id.Length + 1) + 1)]).Order());
+            foreach (var mail in sent.Where(g => g.Count() > 1))
+            {
+                var times = mail.Select(d => d.At).Order().ToList();
+                for (var r = 1; r < times.Count; r++)
+                    Assert.True(kills.Any(k => times[r - 1] <= k && k < times[r]), $"{mail.Key} was delivered again at {times[r]:O} with no crash since {times[r - 1]:O}");
+                repeats += times.Count - 1;
+            }
+        }
+        Assert.All(deliveries, d => Assert.True(acknowledged.ContainsKey(d.MessageId[..20]), $"mail {d.MessageId} is for no acknowledged request"));
+        output.WriteLine($"{deliveries.Count} deliveries of {deliveries.Select(d => d.MessageId).Distinct().Count()} mails; {repeats} repeat(s) after {kills.Count} kill(s)");
+    }
+
+    private static object Body(int i) => new
+    {
+        toolName = $"Crash Test Tool {i}",
+        vendor = "Acme AI",
+        department = "Utilities",
+        requesterEmail = $"requester{i:D3}@cityofsacramento.example",
+        purpose = "Draft replies to routine public questions about utility billing.",
+        humanOversight = "A clerk reads and edits every draft before it is sent.",
+        dataCategories = new[] { "public" },
+        publicFacing = false,
+        generativeAi = false,
+        affectsWorkingConditions = false,
+        impersonation = false,
+        lawEnforcement = false,
+        decisionImpact = "assistive",
+        stage = "pilot",
+    };
+
+    /// <summary>As a careful client does: the same Idempotency-Key until the app says 201.</summary>
+    private static async Task<string> SubmitAsync(HttpClient http, int i)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(Body(i)) };
+                request.Headers.Add("Idempotency-Key", $"crash-{i}");
+                using var response = await http.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.Created) return (string)JsonNode.Parse(text)!["id"]!;
+                Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"submission {i}: {(int)response.StatusCode} {text}");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // The process died under the request: try again once it is back.
+            }
+            Assert.True(DateTime.UtcNow < until, $"submission {i} was not acknowledged within {Patience.TotalSeconds} s");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Approves each review mail of the request as it arrives, until the outcome mail; returns the decisions acknowledged.</summary>
+    private static async Task<int> DecideAsync(HttpClient http, SendGridSink sendGrid, string id)
+    {
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        var acknowledged = 0;
+        var until = DateTime.UtcNow + Patience;
+        while (!sendGrid.Deliveries.Any(d => d.MessageId.StartsWith(id + "-", StringComparison.Ordinal) && d.MessageId.EndsWith("-outcome", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < until, $"{id} got no outcome mail within {Patience.TotalSeconds} s");
+            var open = sendGrid.Deliveries.Where(d => d.MessageId.StartsWith(id + "-", StringComparison.Ordinal)
+                && d.Subject.Contains("Decision needed", StringComparison.Ordinal) && !decided.Contains(d.MessageId)).ToList();
+            foreach (var mail in open)
+            {
+                try
+                {
+                    using var response = await http.PostFormAsync(Assert.Single(mail.Paths("/tasks/")), ("decision", "approve"), ("comments", "fine"));
+                    var text = await response.Content.ReadAsStringAsync();
+                    // 410 "already decided": the decision of a request cut off by a crash was recorded after all.
+                    Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Gone or HttpStatusCode.ServiceUnavailable,
+                        $"decision on {mail.MessageId}: {(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
+                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable) continue;
+                    decided.Add(mail.MessageId);
+                    if (response.StatusCode == HttpStatusCode.OK) acknowledged++;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // Died under the request; the next round tries this mail again.
+                }
+            }
+            await Task.Delay(100);
+        }
+        return acknowledged;
+    }
+
+    /// <summary>Sweeps until no outbox row is left in any instance.</summary>
+    private async Task DrainAsync(HttpClient http, string prefix)
+    {
+        var table = new TableClient(azurite.ConnectionString, prefix + "Workflows");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"out-"} and RowKey lt {"out."}");
+        var until = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            await http.SweepAsync();
+            var left = 0;
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"])) left++;
+            if (left == 0) return;
+            Assert.True(DateTime.UtcNow < until, $"{left} outbox row(s) still pending after {Patience.TotalSeconds} s of sweeps");
+            await Task.Delay(500);
+        }
+    }
+}
