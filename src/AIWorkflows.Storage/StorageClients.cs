@@ -31,10 +31,10 @@ public sealed class StorageClients
         Counter = counter;
 
         var tableOptions = new TableClientOptions();
-        Bounded(tableOptions.Retry, TimeSpan.FromSeconds(5));
+        Bounded(tableOptions.Retry, TimeSpan.FromSeconds(10));
         tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         var blobOptions = new BlobClientOptions();
-        Bounded(blobOptions.Retry, TimeSpan.FromSeconds(15));
+        Bounded(blobOptions.Retry, TimeSpan.FromSeconds(30));
         blobOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
         if (options.UsesConnectionString)
@@ -58,13 +58,15 @@ public sealed class StorageClients
 
     /// <summary>
     /// The SDK's defaults (100 s per try, 3 retries up to a minute apart) hold a page for minutes when
-    /// storage hangs. A person is better served by a quick 503 and Retry-After, and the outbox and
-    /// sweep retry what matters, so: a few quick retries for a blip, a short per-try timeout for a hang.
+    /// storage hangs. A person is better served by a 503 with Retry-After, and the outbox and sweep
+    /// retry what matters, so: one quick retry for a blip, and a per-try timeout well above what a
+    /// 100-row batch takes even on a busy emulator (a timed-out try that did land is retried, and a
+    /// retried commit then loses its own ETag race and re-decides, which is correct but wasteful).
     /// </summary>
     private static void Bounded(RetryOptions retry, TimeSpan perTry)
     {
         retry.Mode = RetryMode.Exponential;
-        retry.MaxRetries = 2;
+        retry.MaxRetries = 1;
         retry.Delay = TimeSpan.FromMilliseconds(200);
         retry.MaxDelay = TimeSpan.FromSeconds(1);
         retry.NetworkTimeout = perTry;

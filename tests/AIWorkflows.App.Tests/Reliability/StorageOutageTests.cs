@@ -28,12 +28,13 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>
     /// A hung service (connections accepted, no answers) is worse than a dead one: with the SDK's
     /// defaults each storage call would wait 100 s per try, four tries. Frozen longer than the bounded
-    /// tries last, the app answers 503 within a commit's and its effects' tries (5 s each, 3 tries).
+    /// tries last (10 s, twice), the app answers 503 instead, within a minute even for a request that
+    /// committed just before and then waits on its effects' storage calls.
     /// </summary>
     [Fact]
     [Trait("Category", "Slow")]
     public Task GivenLoad_WhenStorageHangs_ThenRequestsAreAnswered503InSecondsNotMinutes() =>
-        RunOutageAsync(s => s.FreezeAsync(), s => s.ThawAsync(), TimeSpan.FromSeconds(25), slowest: TimeSpan.FromSeconds(40));
+        RunOutageAsync(s => s.FreezeAsync(), s => s.ThawAsync(), TimeSpan.FromSeconds(25), slowest: TimeSpan.FromSeconds(60));
 
     private async Task RunOutageAsync(Func<StoppableAzurite, Task> takeAway, Func<StoppableAzurite, Task> giveBack, TimeSpan outage, TimeSpan slowest)
     {
