@@ -54,7 +54,7 @@ internal sealed class AppProcess : IAsyncDisposable
         Starts++;
 
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddSeconds(90);
+        var until = DateTime.UtcNow.AddSeconds(180);
         while (true)
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output()}");
@@ -65,7 +65,7 @@ internal sealed class AppProcess : IAsyncDisposable
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            if (DateTime.UtcNow > until) throw new InvalidOperationException($"The app was not healthy within 90 s:\n{Output()}");
+            if (DateTime.UtcNow > until) throw new InvalidOperationException($"The app was not healthy within 180 s:\n{Output()}");
             await Task.Delay(100);
         }
     }

@@ -58,13 +58,13 @@ internal sealed class StoppableAzurite : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { _tablePort, _blobPort })
         {
             while (!await ListeningAsync(port))
             {
                 if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
-                if (DateTime.UtcNow > until) throw new InvalidOperationException($"Azurite did not listen on {port} within 30 s.");
+                if (DateTime.UtcNow > until) throw new InvalidOperationException($"Azurite did not listen on {port} within 120 s.");
                 await Task.Delay(50);
             }
         }
