@@ -13,12 +13,13 @@ public sealed class CommandEffectHandler(IServiceProvider services) : IEffectHan
 {
     public const string KindName = "command";
 
-    public sealed record Payload(string Workflow, string InstanceId, string Command);
+    /// <summary><paramref name="New"/>: the receiving instance is expected not to exist yet, so it is added without a read first.</summary>
+    public sealed record Payload(string Workflow, string InstanceId, string Command, bool New = false);
 
     public string Kind => KindName;
 
-    public static PendingEffect Create<TCommand>(string effectId, string workflow, string instanceId, TCommand command, JsonSerializerOptions json) =>
-        new(effectId, KindName, JsonSerializer.Serialize(new Payload(workflow, instanceId, JsonSerializer.Serialize(command, json))));
+    public static PendingEffect Create<TCommand>(string effectId, string workflow, string instanceId, TCommand command, JsonSerializerOptions json, bool isNew = false) =>
+        new(effectId, KindName, JsonSerializer.Serialize(new Payload(workflow, instanceId, JsonSerializer.Serialize(command, json), isNew)));
 
     public Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
     {
@@ -27,6 +28,6 @@ public sealed class CommandEffectHandler(IServiceProvider services) : IEffectHan
         // Resolved on use: the target stores depend on the dispatcher that runs this handler.
         var target = services.GetServices<ITimerTarget>().FirstOrDefault(t => t.Workflow == p.Workflow)
             ?? throw new InvalidOperationException($"No workflow '{p.Workflow}' to deliver to.");
-        return target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
+        return p.New ? target.DeliverNewAsync(p.InstanceId, p.Command, cancellationToken) : target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
     }
 }

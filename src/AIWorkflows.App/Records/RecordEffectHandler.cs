@@ -27,7 +27,8 @@ public sealed class RecordEffectHandler(
         var payload = JsonSerializer.Deserialize<RecordEffects.Payload>(effect.Payload)!;
         // Resolved on use: the store needs the dispatcher, which needs this handler.
         var store = services.GetRequiredService<DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>>();
-        var snapshot = await store.LoadAsync(payload.RequestId, includeEvents: true, cancellationToken)
+        // Usually right after this process committed the request: its history is known without a query.
+        var snapshot = await store.LoadKnownAsync(payload.RequestId, includeEvents: true, cancellationToken)
             ?? throw new InvalidOperationException($"Request {payload.RequestId} is not stored.");
         var c = snapshot.State.CaseOrNull!;
         var record = payload.What switch

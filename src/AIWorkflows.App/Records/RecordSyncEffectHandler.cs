@@ -24,7 +24,8 @@ public sealed class RecordSyncEffectHandler(IServiceProvider services, RecordArc
         ArgumentNullException.ThrowIfNull(effect);
         var payload = JsonSerializer.Deserialize<RecordRetentionEffects.SyncPayload>(effect.Payload)!;
         var store = services.GetRequiredService<RecordStore>();
-        var snapshot = await store.LoadAsync(instanceId, includeEvents: false, cancellationToken);
+        // Usually right after this process's commit: its state is known without a read.
+        var snapshot = await store.LoadKnownAsync(instanceId, includeEvents: false, cancellationToken);
         if (snapshot is null || RecordProjection.From(snapshot.State) is not { } entry) return;
         await archive.IndexAsync(entry, cancellationToken);
         if (snapshot.State is RecordRetention.Disposed) return;

@@ -25,13 +25,19 @@ public sealed class RetainedRecordArchive(
         // The blobs are written only if new; if they exist, the record was kept before (return it as kept),
         // or a first attempt died between upload and registration (upload again, then register).
         var stored = await storage.UploadNewAsync(record, cancellationToken);
+        var isNew = stored is not null;
         if (stored is null)
         {
             if (await Store.LoadAsync(record.RecordId, includeEvents: false, cancellationToken) is { } kept && RecordProjection.From(kept.State) is { } entry)
                 return entry;
             stored = await storage.UploadAsync(record, cancellationToken);
         }
-        var decision = await Store.HandleAsync(record.RecordId, new RecordCommand.Register(RecordProjection.Facts(record, stored), clock.GetUtcNow()), cancellationToken);
+        var register = new RecordCommand.Register(RecordProjection.Facts(record, stored), clock.GetUtcNow());
+        // Blobs that did not exist mean a record never registered: no read before the add (a disposed
+        // record, whose content is gone, is found by the add failing and re-decided on a read).
+        var decision = isNew
+            ? await Store.HandleNewAsync(record.RecordId, register, cancellationToken)
+            : await Store.HandleAsync(record.RecordId, register, cancellationToken);
         await CatchUpWithToolAsync(record.RecordId, record.ToolId, cancellationToken);
         return RecordProjection.From(decision.State) ?? RecordArchive.Entry(record, stored);
     }

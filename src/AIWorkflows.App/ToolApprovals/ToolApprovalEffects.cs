@@ -75,7 +75,7 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     yield return RecordEffects.Decision(seq, instanceId);
                     if (after is ToolApproval.Approved approved)
                         yield return CommandEffectHandler.Create<ToolLifecycleCommand>($"{seq}-register", ToolLifecycleEffects.Workflow, c.ToolId,
-                            new ToolLifecycleCommand.Register(Profile(approved), null, approved.At), WorkflowJson.Options);
+                            new ToolLifecycleCommand.Register(Profile(approved), null, approved.At), WorkflowJson.Options, isNew: true);
                     break;
             }
         }

@@ -44,7 +44,9 @@ public sealed partial class ToolApprovalService(
         if (idempotencyKey is not null && await store.LoadAsync(requestId, includeEvents: true, ct) is { } existing)
             return SameForm(existing.State, form) ? new SubmitResult.Replayed(existing) : new SubmitResult.KeyReused();
 
-        var decision = await store.HandleAsync(requestId, new Submit(requestId, toolId, form, clock.GetUtcNow()), ct);
+        var submit = new Submit(requestId, toolId, form, clock.GetUtcNow());
+        // A random id is new: no read before the add. A key's id may exist (a retry), so it is read.
+        var decision = idempotencyKey is null ? await store.HandleNewAsync(requestId, submit, ct) : await store.HandleAsync(requestId, submit, ct);
         if (decision.NewEvents.Count > 0)
             // A new instance's whole history is what this command just wrote: no read needed.
             return new SubmitResult.Created(new Snapshot<ToolApproval, ToolApprovalEvent>(requestId, decision.State, decision.Version, decision.NewEvents));

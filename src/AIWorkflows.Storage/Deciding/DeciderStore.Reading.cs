@@ -30,6 +30,7 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent>
         }
         if (state is null) return null;
         _cache?.Set(instanceId, state);
+        if (_cache is not null && events.Count == state.Version) _history.Set(instanceId, state.Version, [.. events.OrderBy(e => e.Seq)]);
 
         var history = events.Where(e => e.Seq <= state.Version).OrderBy(e => e.Seq).ToList();
         if (history.Count != state.Version || history.Where((e, i) => e.Seq != i + 1).Any())
@@ -37,10 +38,46 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent>
         return new Snapshot<TState, TEvent>(instanceId, state.State, state.Version, history);
     }
 
-    private async Task<(LoadedState<TState> Current, IReadOnlyList<TEvent> Events)> DecideAsync(
-        string instanceId, TCommand command, bool useCache, CancellationToken cancellationToken)
+    /// <summary>
+    /// The state as this process last committed or read it, else as stored. For work that follows a
+    /// commit of this process (an effect run right after it): it saves the read, and a later commit by
+    /// another process, which this may miss, runs its own effects after it.
+    /// </summary>
+    public async Task<Snapshot<TState, TEvent>?> LoadKnownAsync(string instanceId, bool includeEvents, CancellationToken cancellationToken)
     {
-        if (useCache && _cache?.Get(instanceId) is { } cached)
+        TableKeys.Require(instanceId, "instance id");
+        if (includeEvents)
+        {
+            return _cache?.Get(instanceId) is { } state && _history.Get(instanceId, state.Version) is { } events
+                ? new Snapshot<TState, TEvent>(instanceId, state.State, state.Version, events)
+                : await LoadAsync(instanceId, includeEvents: true, cancellationToken);
+        }
+        var known = _cache?.Get(instanceId) ?? await ReadAsync(instanceId, cancellationToken);
+        return known.ETag is null ? null : new Snapshot<TState, TEvent>(instanceId, known.State, known.Version, []);
+    }
+
+    private async Task<(LoadedState<TState> Current, IReadOnlyList<TEvent> Events)> DecideAsync(
+        string instanceId, TCommand command, Start start, CancellationToken cancellationToken)
+    {
+        var cachedEntry = start == Start.Fresh ? null : _cache?.Get(instanceId);
+        if (start == Start.JustRead && cachedEntry is { } justRead)
+            return (justRead, _decider.Decide(command, justRead.State));
+        if (start == Start.New && cachedEntry is null)
+        {
+            var initial = new LoadedState<TState>(_decider.Initial, 0, null, FromCache: false);
+            IReadOnlyList<TEvent>? events = null;
+            try
+            {
+                events = _decider.Decide(command, initial.State);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Decided again on a fresh read below, which tells whether this is real.
+            }
+            // An add that finds the row fails and is re-decided; "nothing to do" needs a read to be believed.
+            if (events is { Count: > 0 }) return (initial, events);
+        }
+        if (cachedEntry is { } cached)
         {
             IReadOnlyList<TEvent>? events = null;
             try

@@ -26,6 +26,7 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
     private readonly WorkflowRows<TState, TEvent> _rows;
     private readonly StateCache<TState>? _cache;
     private readonly InstanceLocks _locks = new();
+    private readonly HistoryCache<TEvent> _history = new(1_000);
 
     public DeciderStore(
         string workflow,
@@ -54,13 +55,24 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
 
     public string Workflow { get; }
 
-    public async Task<Decision<TState, TEvent>> HandleAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
+    public Task<Decision<TState, TEvent>> HandleAsync(string instanceId, TCommand command, CancellationToken cancellationToken) =>
+        HandleAsync(instanceId, command, Start.Cached, cancellationToken);
+
+    /// <summary>
+    /// For an instance the caller has just made up (a random id) or knows to be new (its record blobs
+    /// were just created): the first attempt skips the read and adds the state row. If the instance
+    /// exists after all, the add fails and the command is decided on a fresh read as usual.
+    /// </summary>
+    public Task<Decision<TState, TEvent>> HandleNewAsync(string instanceId, TCommand command, CancellationToken cancellationToken) =>
+        HandleAsync(instanceId, command, Start.New, cancellationToken);
+
+    private async Task<Decision<TState, TEvent>> HandleAsync(string instanceId, TCommand command, Start start, CancellationToken cancellationToken)
     {
         TableKeys.Require(instanceId, "instance id");
         Decision<TState, TEvent> decision;
         OutboxReservation? committedEffects;
         using (await _locks.AcquireAsync(instanceId, cancellationToken))
-            (decision, committedEffects) = await CommitAsync(instanceId, command, cancellationToken);
+            (decision, committedEffects) = await CommitAsync(instanceId, command, start, cancellationToken);
         // Outside the lock: the next command on this instance need not wait for mail to be sent.
         // Not the caller's token: a mail cancelled after SendGrid took it (the client gave up on its
         // request) would count as failed and be sent again; committed effects run to completion.
@@ -69,13 +81,13 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
         return decision;
     }
 
-    private async Task<(Decision<TState, TEvent>, OutboxReservation?)> CommitAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
+    private async Task<(Decision<TState, TEvent>, OutboxReservation?)> CommitAsync(string instanceId, TCommand command, Start start, CancellationToken cancellationToken)
     {
         RequestFailedException? conflict = null;
         ETag? conflictedOn = null;
         for (var attempt = 1; ; attempt++)
         {
-            var (current, events) = await DecideAsync(instanceId, command, useCache: attempt == 1, cancellationToken);
+            var (current, events) = await DecideAsync(instanceId, command, attempt == 1 ? start : Start.Fresh, cancellationToken);
             // A refused commit against a state that has not moved is no race (e.g. a duplicate effect
             // id): retrying would fail the same way.
             if (conflict is not null && current.ETag == conflictedOn)
@@ -137,19 +149,70 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             }
 
             if (responses.Count > 0 && responses[0].Headers.ETag is { } newETag)
+            {
                 _cache?.Set(instanceId, new LoadedState<TState>(after, version, newETag, FromCache: false));
+                _history.Append(instanceId, current.Version, stored);
+            }
             else
+            {
                 _cache?.Evict(instanceId);
+            }
             return (new Decision<TState, TEvent>(instanceId, current.State, after, version, stored), reservation);
         }
     }
 
     /// <summary>Delivers a due timer: the command JSON it was set with, decided like any command.</summary>
-    public async Task DeliverAsync(string instanceId, string commandJson, CancellationToken cancellationToken)
+    public async Task DeliverAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
+        await HandleAsync(instanceId, Command(instanceId, commandJson), cancellationToken);
+
+    /// <summary>A command for an instance the sender believes is new (e.g. the tool an approval registers).</summary>
+    public async Task DeliverNewAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
+        await HandleNewAsync(instanceId, Command(instanceId, commandJson), cancellationToken);
+
+    /// <summary>
+    /// Delivers several due timers of one instance in order. The first is decided on a fresh read (or
+    /// commits); the rest are decided on the state that read or commit left in memory a moment ago,
+    /// which is as fresh as a second read would be, so N stale timers of one instance cost one read.
+    /// </summary>
+    public async Task<IReadOnlyList<Exception?>> DeliverAllAsync(string instanceId, IReadOnlyList<string> commandJsons, CancellationToken cancellationToken)
     {
-        var command = JsonSerializer.Deserialize<TCommand>(commandJson, _json)
+        ArgumentNullException.ThrowIfNull(commandJsons);
+        var outcomes = new Exception?[commandJsons.Count];
+        var fresh = false;
+        for (var i = 0; i < commandJsons.Count; i++)
+        {
+            try
+            {
+                await HandleAsync(instanceId, Command(instanceId, commandJsons[i]), fresh ? Start.JustRead : Start.Cached, cancellationToken);
+                fresh = true;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                outcomes[i] = e;
+                fresh = false;
+            }
+        }
+        return outcomes;
+    }
+
+    private TCommand Command(string instanceId, string commandJson) =>
+        JsonSerializer.Deserialize<TCommand>(commandJson, _json)
             ?? throw new InvalidOperationException($"Timer for '{instanceId}' carries no {typeof(TCommand).Name}.");
-        await HandleAsync(instanceId, command, cancellationToken);
+
+    /// <summary>What the first attempt of a command starts from.</summary>
+    private enum Start
+    {
+        /// <summary>The cached state if any; a decision with no events is confirmed on a fresh read.</summary>
+        Cached,
+
+        /// <summary>The cached state, believed even when it decides nothing: this call's read or commit just put it there.</summary>
+        JustRead,
+
+        /// <summary>The initial state, without a read: the caller knows the instance is new.</summary>
+        New,
+
+        /// <summary>A fresh read.</summary>
+        Fresh,
     }
 
     private List<PendingEffect> CheckedEffects(string instanceId, TState before, TState after, IReadOnlyList<StoredEvent<TEvent>> stored)

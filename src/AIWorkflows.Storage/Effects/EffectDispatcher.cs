@@ -107,7 +107,20 @@ public sealed partial class EffectDispatcher
     private async Task<int> RunAndDeleteAsync(
         string workflow, string instanceId, IReadOnlyList<PendingEffect> effects, IReadOnlyList<EffectKey> alreadyDone, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(effects.Select(e => RunOneAsync(workflow, instanceId, e, cancellationToken)));
+        var outcomes = new bool[effects.Count];
+        await Task.WhenAll(effects.Select((e, i) => (Effect: e, Index: i)).GroupBy(x => x.Effect.Kind, StringComparer.Ordinal).Select(async kind =>
+        {
+            var items = kind.ToList();
+            if (items.Count > 1 && _handlers.GetValueOrDefault(kind.Key) is IBatchEffectHandler batch)
+            {
+                var ok = await RunAllAsync(batch, workflow, instanceId, [.. items.Select(x => x.Effect)], cancellationToken);
+                foreach (var x in items) outcomes[x.Index] = ok;
+            }
+            else
+            {
+                await Task.WhenAll(items.Select(async x => outcomes[x.Index] = await RunOneAsync(workflow, instanceId, x.Effect, cancellationToken)));
+            }
+        }));
         var succeeded = effects.Where((_, i) => outcomes[i]).Select(e => new EffectKey(instanceId, e.Id)).ToList();
         var toDelete = succeeded.Concat(alreadyDone).ToList();
         if (toDelete.Count > 0)
@@ -148,6 +161,20 @@ public sealed partial class EffectDispatcher
             // A handler's failure (or cancellation) must not fail the command that was already
             // committed: the row stays pending and the sweep retries it.
             _options.OnFailure?.Invoke(new EffectFailure(workflow, instanceId, effect, error));
+            return false;
+        }
+    }
+
+    private async Task<bool> RunAllAsync(IBatchEffectHandler handler, string workflow, string instanceId, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleAllAsync(workflow, instanceId, effects, cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            foreach (var effect in effects) _options.OnFailure?.Invoke(new EffectFailure(workflow, instanceId, effect, error));
             return false;
         }
     }

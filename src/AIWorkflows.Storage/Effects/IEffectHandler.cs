@@ -11,3 +11,12 @@ public interface IEffectHandler
 
     Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A handler that carries out several effects of its kind from one commit at once (timer rows: one
+/// transaction per partition instead of one per timer). All or nothing: throwing leaves them all pending.
+/// </summary>
+public interface IBatchEffectHandler : IEffectHandler
+{
+    Task HandleAllAsync(string workflow, string instanceId, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken);
+}

@@ -9,4 +9,27 @@ public interface ITimerTarget
     string Workflow { get; }
 
     Task DeliverAsync(string instanceId, string commandJson, CancellationToken cancellationToken);
+
+    /// <summary>A command for an instance the sender believes is new (no read before the add); the default just delivers it.</summary>
+    Task DeliverNewAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
+        DeliverAsync(instanceId, commandJson, cancellationToken);
+
+    /// <summary>Several due timers of one instance, in order; one outcome each (null: delivered).</summary>
+    async Task<IReadOnlyList<Exception?>> DeliverAllAsync(string instanceId, IReadOnlyList<string> commandJsons, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commandJsons);
+        var outcomes = new Exception?[commandJsons.Count];
+        for (var i = 0; i < commandJsons.Count; i++)
+        {
+            try
+            {
+                await DeliverAsync(instanceId, commandJsons[i], cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                outcomes[i] = e;
+            }
+        }
+        return outcomes;
+    }
 }

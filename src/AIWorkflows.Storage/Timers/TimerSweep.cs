@@ -48,11 +48,18 @@ public sealed class TimerSweep : IDisposable
             await foreach (var page in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages())
             {
                 var delivered = new System.Collections.Concurrent.ConcurrentBag<(string, string)>();
-                await Parallel.ForEachAsync(page.Values, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken },
-                    async (row, ct) =>
+                // An instance's timers go together, in due order: its later ones reuse the first one's read.
+                var byInstance = page.Values.GroupBy(r => (Workflow: r.GetString("Workflow") ?? "", InstanceId: r.GetString("InstanceId") ?? ""));
+                await Parallel.ForEachAsync(byInstance, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken },
+                    async (rows, ct) =>
                     {
-                        if (await DeliverAsync(TimerRows.FromEntity(row), ct)) delivered.Add((row.PartitionKey, row.RowKey));
-                        else delivery.Failed(row.PartitionKey);
+                        var timers = rows.ToList();
+                        var outcomes = await DeliverAllAsync(timers.Select(TimerRows.FromEntity).ToList(), ct);
+                        for (var i = 0; i < timers.Count; i++)
+                        {
+                            if (outcomes[i]) delivered.Add((timers[i].PartitionKey, timers[i].RowKey));
+                            else delivery.Failed(timers[i].PartitionKey);
+                        }
                     });
                 await TableBatches.DeleteManyAsync(_table, delivered, cancellationToken);
                 delivery.Delivered(delivered.Count);
@@ -70,20 +77,39 @@ public sealed class TimerSweep : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<bool> DeliverAsync(ScheduledTimer timer, CancellationToken cancellationToken)
+    /// <summary>Timers of one instance, in order; true for each one delivered.</summary>
+    private async Task<bool[]> DeliverAllAsync(List<ScheduledTimer> timers, CancellationToken cancellationToken)
     {
+        var first = timers[0];
+        IReadOnlyList<Exception?> outcomes;
         try
         {
-            if (!_targets.TryGetValue(timer.Workflow, out var target))
-                throw new InvalidOperationException($"No timer target is registered for workflow '{timer.Workflow}'.");
-            await target.DeliverAsync(timer.InstanceId, timer.CommandJson, cancellationToken);
-            return true;
+            if (!_targets.TryGetValue(first.Workflow, out var target))
+                throw new InvalidOperationException($"No timer target is registered for workflow '{first.Workflow}'.");
+            outcomes = timers.Count == 1
+                ? [await DeliverOneAsync(target, first, cancellationToken)]
+                : await target.DeliverAllAsync(first.InstanceId, [.. timers.Select(t => t.CommandJson)], cancellationToken);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // One bad timer must not stop the others; it stays in place and is retried next sweep.
-            _options.OnFailure?.Invoke(timer, error);
-            return false;
+            outcomes = [.. timers.Select(_ => error)];
+        }
+        // One bad timer must not stop the others; it stays in place and is retried next sweep.
+        for (var i = 0; i < timers.Count; i++)
+            if (outcomes[i] is { } error) _options.OnFailure?.Invoke(timers[i], error);
+        return [.. outcomes.Select(e => e is null)];
+    }
+
+    private static async Task<Exception?> DeliverOneAsync(ITimerTarget target, ScheduledTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await target.DeliverAsync(timer.InstanceId, timer.CommandJson, cancellationToken);
+            return null;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return error;
         }
     }
 

@@ -11,7 +11,7 @@ namespace AIWorkflows.App.Tests.Mail;
 /// Stands in for api.sendgrid.com: a real Kestrel listener on a free 127.0.0.1 port that records
 /// each <c>POST /v3/mail/send</c> and answers with <see cref="Status"/>.
 /// </summary>
-internal sealed class SendGridListener : IAsyncDisposable
+public sealed class SendGridListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
