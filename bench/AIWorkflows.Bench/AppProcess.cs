@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace AIWorkflows.Bench;
+
+/// <summary>
+/// A built app (AIWorkflows.App or the bare app) run as its own process with <c>dotnet app.dll</c>, as
+/// a host runs it: start-up is timed from Process.Start to the first 200 on GET /, memory read from /proc.
+/// </summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, int port, TimeSpan startup)
+    {
+        _process = process;
+        Port = port;
+        StartUp = startup;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
+
+    public TimeSpan StartUp { get; }
+
+    public static string AppDll => Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.App", "bin", "Release", "net10.0", "AIWorkflows.App.dll");
+
+    public static string BareDll => Path.Combine(Machine.RepoRoot(), "bench", "BareApp", "bin", "Release", "net10.0", "BareApp.dll");
+
+    /// <summary>The product as deployed: Production, mail through SendGrid (a local listener), storage at the bench's Azurite.</summary>
+    public static Dictionary<string, string> ProductEnvironment(string connectionString, string sendGridUrl) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Storage__ConnectionString"] = connectionString,
+        ["Storage__TablePrefix"] = "b" + Guid.NewGuid().ToString("N")[..12],
+        ["Tokens__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["SendGrid__ApiKey"] = "SG.bench-key",
+        ["SendGrid__FromEmail"] = "ai-governance@city.example",
+        ["SendGrid__BaseUrl"] = sendGridUrl,
+        ["Sweep__Scheduler"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    public static async Task<AppProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        start.Environment["App__BaseUrl"] = $"http://127.0.0.1:{port}/";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}:\n{output}");
+            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(60)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"{Path.GetFileName(dll)} gave no 200 on GET / within {clock.Elapsed.TotalSeconds:F0} s:\n{output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/");
+                if (response.StatusCode == HttpStatusCode.OK) return new AppProcess(process, port, clock.Elapsed);
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>Resident set size (VmRSS) in MiB.</summary>
+    public double RssMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Report.Inv) / 1024.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.App.Tests.Mail;
+using AIWorkflows.Storage.Tests.Fixtures;
+
+namespace AIWorkflows.Bench;
+
+/// <summary>
+/// Benchmark 4: submissions per second and latency at 1, 4, 16 and 64 concurrent clients against the
+/// app run as its own process (Production settings, mail through SendGrid to a local listener), side
+/// by side with the same storage calls made directly with the SDK from this process, in the same run.
+/// </summary>
+internal static class HttpLoad
+{
+    public static readonly int[] Clients = [1, 4, 16, 64];
+    public const int MaxPerLevel = 600;
+    public static readonly TimeSpan MaxTimePerLevel = TimeSpan.FromSeconds(12);
+
+    public static async Task RunAsync(AzuriteFixture azurite, Report report)
+    {
+        await using var sendGrid = await SendGridListener.StartAsync();
+        await using var app = await AppProcess.StartAsync(AppProcess.AppDll, AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseUrl };
+        var raw = await RawSubmission.CreateAsync(azurite);
+
+        // Warm-up of both (JIT, connections, tables), not measured.
+        await LoadRunner.RunAsync(4, 40, TimeSpan.FromSeconds(20), _ => SubmitAsync(http));
+        await LoadRunner.RunAsync(4, 40, TimeSpan.FromSeconds(20), raw.RunAsync);
+
+        var rows = new List<string[]>();
+        LoadRunner.Result? app16 = null;
+        double? ratio16 = null, worst = null;
+        foreach (var clients in Clients)
+        {
+            var a = await LoadRunner.RunAsync(clients, MaxPerLevel, MaxTimePerLevel, _ => SubmitAsync(http));
+            var r = await LoadRunner.RunAsync(clients, MaxPerLevel, MaxTimePerLevel, raw.RunAsync);
+            var ratio = a.PerSecond / r.PerSecond;
+            worst = Math.Min(worst ?? double.MaxValue, ratio);
+            if (clients == 16) (app16, ratio16) = (a, ratio);
+            rows.Add([$"{clients}", $"{a.Count}", $"{a.PerSecond:F1}", $"{a.P50Ms:F1}", $"{a.P99Ms:F1}", $"{a.Errors}",
+                $"{r.PerSecond:F1}", $"{r.P50Ms:F1}", $"{r.P99Ms:F1}", $"**{ratio:F2}**"]);
+            Console.WriteLine($"  {clients} clients: app {a.PerSecond:F1}/s p99 {a.P99Ms:F0} ms, raw {r.PerSecond:F1}/s");
+        }
+
+        report.Target("4. HTTP load", "app ÷ raw storage throughput (worst level; 16 clients)", $"{worst:F2}; {ratio16:F2}", "≥ 0.7", worst >= 0.7);
+        report.Target("4. HTTP load", "p99 at 16 clients (app)", $"{app16!.P99Ms:F0} ms ({app16.PerSecond:F0}/s)", "< 100 ms", app16.P99Ms < 100);
+        report.Section("4. HTTP load",
+            $"`POST /api/requests` (a high-risk request: risk assessment, commit, mail to the requester and the director through SendGrid to a local "
+            + "listener, the submission record, the review timer) against the app in its own process (Production settings, loopback), up to "
+            + $"{MaxPerLevel} submissions or {MaxTimePerLevel.TotalSeconds:F0} s per level. **Raw** makes the same {RawSubmission.Transactions} storage "
+            + "requests a submission makes (benchmark 1's submit step: the commit batch, the timer batch, the record blob, the record's commit batch, "
+            + "index upsert, tool read and the two outbox deletes, with the same row sizes and the same overlap) straight through the SDK from the "
+            + "bench process, at the same concurrency, in the same run. Client, app, Azurite and the mail listener share the machine's cores.\n\n"
+            + Report.Table(["clients", "submissions", "app /s", "app p50 ms", "app p99 ms", "errors", "raw /s", "raw p50 ms", "raw p99 ms", "app ÷ raw"], rows));
+    }
+
+    private static async Task<bool> SubmitAsync(HttpClient http)
+    {
+        using var response = await http.PostAsJsonAsync("/api/requests", AppClient.HighRiskRequest());
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+}

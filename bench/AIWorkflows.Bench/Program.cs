@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using AIWorkflows.Bench;
+using AIWorkflows.Storage.Tests.Fixtures;
+
+// ./bench [names...] runs the named benchmarks (tx idle sweep http startup), all by default, and writes
+// bench/results/latest.md. Each prints its own table as it finishes.
+var all = new[] { "tx", "idle", "sweep", "http", "startup" };
+// A probe for start-up work: how long loading (and schema-validating) a policy pack takes in a cold process.
+if (args.FirstOrDefault() == "pack-load")
+{
+    var watch = Stopwatch.StartNew();
+    AIWorkflows.App.Policy.PolicyPackLoader.Load(Path.Combine(Machine.RepoRoot(), "workflows"), "sacramento");
+    var cold = watch.Elapsed;
+    watch.Restart();
+    AIWorkflows.App.Policy.PolicyPackLoader.Load(Path.Combine(Machine.RepoRoot(), "workflows"), "sacramento");
+    Console.WriteLine($"Policy pack load: {cold.TotalMilliseconds:F0} ms cold, {watch.Elapsed.TotalMilliseconds:F0} ms warm.");
+    return 0;
+}
+var outArg = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+var chosen = args.Where(a => !a.StartsWith('-') && a != outArg).ToList();
+if (chosen.Count == 0) chosen = [.. all];
+if (chosen.Except(all).ToList() is { Count: > 0 } unknown)
+{
+    Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(" ", all)}.");
+    return 2;
+}
+
+// The app's content root (policy packs, pages): the test fixture finds it through its own assembly's
+// manifest; from this assembly the factory needs to be told.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AIWORKFLOWS_APP", Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.App"));
+var report = new Report();
+var total = Stopwatch.StartNew();
+var timings = new List<string>();
+foreach (var name in chosen)
+{
+    var clock = Stopwatch.StartNew();
+    Console.WriteLine($"== {name} ...");
+    // A fresh emulator per benchmark: one's rows do not slow another's queries.
+    await using (var azurite = new BenchAzurite())
+    {
+        await azurite.Fixture.InitializeAsync();
+        switch (name)
+        {
+            case "tx": await TransactionsPerWorkflow.RunAsync(azurite.Fixture, report); break;
+            case "idle": await IdleCost.RunAsync(azurite.Fixture, report); break;
+            case "sweep": await SweepAtScale.RunAsync(azurite.Fixture, report); break;
+            case "http": await HttpLoad.RunAsync(azurite.Fixture, report); break;
+            case "startup": await StartupAndMemory.RunAsync(azurite.Fixture, report); break;
+        }
+    }
+    timings.Add($"{name} {clock.Elapsed.TotalSeconds:F0} s");
+    Console.WriteLine($"== {name} took {clock.Elapsed.TotalSeconds:F0} s");
+}
+
+var header = $"# Benchmark results\n\n{Machine.Describe()}\nBenchmarks: {string.Join(", ", chosen)} ({string.Join(", ", timings)}; {total.Elapsed.TotalMinutes:F1} min in all).\n";
+var markdown = report.Markdown(header);
+var outPath = outArg ?? Path.Combine(Machine.RepoRoot(), "bench", "results", "latest.md");
+Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+await File.WriteAllTextAsync(outPath, markdown);
+Console.WriteLine($"\n## Summary\n\n{report.Summary()}\nWritten to {outPath}");
+return 0;
+
+internal sealed class BenchAzurite : IAsyncDisposable
+{
+    public AzuriteFixture Fixture { get; } = new();
+
+    public async ValueTask DisposeAsync() => await Fixture.DisposeAsync();
+}
+
+internal static class Machine
+{
+    public static string Describe()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memKb = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+            : null;
+        var mem = memKb is null ? "?" : $"{long.Parse(memKb, Report.Inv) / 1024 / 1024.0:F0} GiB";
+        return $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Environment.ProcessorCount} cores (`nproc`), {mem} memory, "
+            + $"{cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}; {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}. "
+            + "Azurite (package-lock.json version) in memory on loopback, `--disableTelemetry`.\n";
+    }
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AIWorkflows.sln"))) return dir.FullName;
+        throw new InvalidOperationException("AIWorkflows.sln not found above the bench binaries.");
+    }
+}
