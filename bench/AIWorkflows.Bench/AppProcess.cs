@@ -47,7 +47,11 @@ internal sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // From its own folder, as a host starts it: the content root (wwwroot, policy packs) is the working directory.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
         foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment) start.Environment[k] = v;
         start.Environment["App__BaseUrl"] = $"http://127.0.0.1:{port}/";

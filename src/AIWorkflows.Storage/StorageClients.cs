@@ -100,8 +100,30 @@ public sealed class StorageClients
     /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var tables = _tables.Keys.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken));
-        var containers = _containers.Keys.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        await Task.WhenAll(tables.Cast<Task>().Concat(containers));
+        // One listing each of this prefix's tables and containers, then a create for what is missing: at
+        // start-up with everything in place that is two requests, not one (failing with 409) per name.
+        var (tables, containers) = (await ExistingTablesAsync(cancellationToken), await ExistingContainersAsync(cancellationToken));
+        var createTables = _tables.Keys.Where(t => !tables.Contains(TableName(t))).Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken));
+        var createContainers = _containers.Keys.Where(c => !containers.Contains(ContainerName(c)))
+            .Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        await Task.WhenAll(createTables.Cast<Task>().Concat(createContainers));
+    }
+
+    private async Task<HashSet<string>> ExistingTablesAsync(CancellationToken cancellationToken)
+    {
+        var prefix = Options.TablePrefix;
+        // '{' follows every letter and digit, so [prefix, prefix + '{') holds exactly the names with the prefix.
+        var filter = prefix.Length == 0 ? null : TableClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "{"}");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var table in Tables.QueryAsync(filter, cancellationToken: cancellationToken)) names.Add(table.Name);
+        return names;
+    }
+
+    private async Task<HashSet<string>> ExistingContainersAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (_containers.IsEmpty) return names;
+        await foreach (var container in Blobs.GetBlobContainersAsync(prefix: ContainerName(""), cancellationToken: cancellationToken)) names.Add(container.Name);
+        return names;
     }
 }
