@@ -75,7 +75,8 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     yield return RecordEffects.Decision(seq, instanceId);
                     if (after is ToolApproval.Approved approved)
                         yield return CommandEffectHandler.Create<ToolLifecycleCommand>($"{seq}-register", ToolLifecycleEffects.Workflow, c.ToolId,
-                            new ToolLifecycleCommand.Register(Profile(approved), null, approved.At), WorkflowJson.Options, isNew: true);
+                            new ToolLifecycleCommand.Register(Profile(approved), null, approved.At), WorkflowJson.Options,
+                            isNew: c.Form.PilotToolId is null); // a pilot promoted to production keeps its register entry
                     break;
             }
         }
