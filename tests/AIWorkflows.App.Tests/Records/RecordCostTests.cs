@@ -43,6 +43,6 @@ public class RecordCostTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.Equal(2, search.Total);
         Assert.InRange(hold.Total, 1, 5);
         Assert.InRange(dispose.Total, 1, 15);
-        Assert.InRange(sweep.Total, 1, 12);
+        Assert.InRange(sweep.Total, 1, 14); // includes the dev outbox: its table created on first use, the mail stored
     }
 }
