@@ -30,15 +30,18 @@ if (chosen.Except(all).ToList() is { Count: > 0 } unknown)
 // manifest; from this assembly the factory needs to be told.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AIWORKFLOWS_APP", Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.App"));
 var report = new Report();
+var outPath = outArg ?? Path.Combine(Machine.RepoRoot(), "bench", "results", "latest.md");
 var total = Stopwatch.StartNew();
 var timings = new List<string>();
+var failed = 0;
 foreach (var name in chosen)
 {
     var clock = Stopwatch.StartNew();
     Console.WriteLine($"== {name} ...");
     // A fresh emulator per benchmark: one's rows do not slow another's queries.
-    await using (var azurite = new BenchAzurite())
+    try
     {
+        await using var azurite = new BenchAzurite();
         await azurite.Fixture.InitializeAsync();
         switch (name)
         {
@@ -49,17 +52,28 @@ foreach (var name in chosen)
             case "startup": await StartupAndMemory.RunAsync(azurite.Fixture, report); break;
         }
     }
+    catch (Exception e)
+    {
+        // One benchmark failing (a timeout on a crowded machine) does not lose the others' results.
+        failed++;
+        report.Target(name, "did not complete", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}", "—", false);
+        Console.Error.WriteLine(e);
+    }
     timings.Add($"{name} {clock.Elapsed.TotalSeconds:F0} s");
     Console.WriteLine($"== {name} took {clock.Elapsed.TotalSeconds:F0} s");
+    await WriteAsync();
 }
 
-var header = $"# Benchmark results\n\n{Machine.Describe()}\nBenchmarks: {string.Join(", ", chosen)} ({string.Join(", ", timings)}; {total.Elapsed.TotalMinutes:F1} min in all).\n";
-var markdown = report.Markdown(header);
-var outPath = outArg ?? Path.Combine(Machine.RepoRoot(), "bench", "results", "latest.md");
-Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-await File.WriteAllTextAsync(outPath, markdown);
 Console.WriteLine($"\n## Summary\n\n{report.Summary()}\nWritten to {outPath}");
-return 0;
+return failed == 0 ? 0 : 1;
+
+// Written after each benchmark, so a run cut short keeps what it measured.
+async Task WriteAsync()
+{
+    var header = $"# Benchmark results\n\n{Machine.Describe()}\nBenchmarks: {string.Join(", ", timings)}; {total.Elapsed.TotalMinutes:F1} min in all.\n";
+    Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+    await File.WriteAllTextAsync(outPath, report.Markdown(header));
+}
 
 internal sealed class BenchAzurite : IAsyncDisposable
 {
