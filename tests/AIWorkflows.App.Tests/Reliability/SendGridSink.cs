@@ -21,7 +21,7 @@ internal sealed partial class SendGridSink : IAsyncDisposable
 
     private SendGridSink(WebApplication app) => _app = app;
 
-    public sealed record Delivery(string MessageId, string To, string Subject, string Text, DateTimeOffset At)
+    public sealed record Delivery(string MessageId, string To, string Subject, string Text, DateTimeOffset At, int Connection = 0)
     {
         /// <summary>Path and query of each link to the app in the mail, e.g. "/tasks/…".</summary>
         public IReadOnlyList<string> Paths(string prefix) =>
@@ -59,7 +59,8 @@ internal sealed partial class SendGridSink : IAsyncDisposable
                 to.GetProperty("to")[0].GetProperty("email").GetString()!,
                 subject.GetString()!,
                 mail.GetProperty("content")[0].GetProperty("value").GetString()!,
-                DateTimeOffset.UtcNow));
+                DateTimeOffset.UtcNow,
+                request.HttpContext.Connection.RemotePort));
             return Results.StatusCode(StatusCodes.Status202Accepted);
         });
         await app.StartAsync();
