@@ -15,7 +15,8 @@ public sealed partial class RecordsService
     /// </summary>
     public async Task<RecordResult<RecordExport>> ExportAsync(RecordActor actor, IReadOnlyList<string>? recordIds, string? reference, CancellationToken ct)
     {
-        var ids = (recordIds ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // A form posts an empty "recordIds=" as a null element: skip it like a blank one.
+        var ids = (recordIds ?? []).OfType<string>().Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0) return RecordProblem.Invalid("recordIds", "Choose at least one record to export.");
         if (ids.Count > MaxExport) return RecordProblem.Invalid("recordIds", $"Export at most {MaxExport} records at a time.");
         if (Required(reference, "reference", "Give the public-records request this export answers.") is { } invalid) return invalid;

@@ -34,6 +34,20 @@ public partial class RecordsPagesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ExportForm_SentWithNoRecordChosen_AsksForOne_NotAServerError()
+    {
+        await using var app = new AIWorkflowsApp(azurite);
+        await app.KeepIncidentAsync();
+        using var http = app.RecordsOfficer();
+
+        // A browser sends "recordIds=" for an empty choice; model binding makes it a null element.
+        using var none = await PostFormAsync(http, "/records", "/records?handler=Export", ("recordIds", ""), ("reference", "PRA 2026-200"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("Choose at least one record to export.", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Officer_DisposesOfADueRecordFromItsPage_AndTheCertificateIsLinked()
     {
         await using var app = new AIWorkflowsApp(azurite);
