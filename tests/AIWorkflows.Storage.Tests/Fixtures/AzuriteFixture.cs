@@ -16,7 +16,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     // The emulator's well-known development account; not a secret.
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a busy 2-core machine Node can take tens of seconds to bring Azurite up.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly StringBuilder _output = new();
     private Process? _process;
