@@ -7,7 +7,7 @@ using AIWorkflows.App.Tests.Fixtures;
 namespace AIWorkflows.App.Tests.UnionNotices;
 
 /// <summary>What requesters, organizations and labor relations do over HTTP in the union-notice journeys.</summary>
-internal static partial class UnionClient
+public static partial class UnionClient
 {
     public const string Requester = "pat.lee@cityofsacramento.example";
     public const string LaborRelations = "laborrelations@cityofsacramento.example";

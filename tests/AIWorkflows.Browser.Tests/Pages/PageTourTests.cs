@@ -66,7 +66,7 @@ public class PageTourTests(BrowserWorld world, ITestOutputHelper output)
         var visit = new Visit(world, "tour-union", output);
         await using var tour = new PageTour(world, visit, world.App);
         using var http = world.App.Http();
-        var request = await http.SubmitAsync(AffectingRequest());
+        var request = await http.SubmitAsync(AIWorkflows.App.Tests.UnionNotices.UnionClient.AffectingRequest(["Administrative Analyst"]));
         foreach (var _ in Enumerable.Range(0, 3))
             foreach (var mail in (await http.MailAsync()).Where(m => m.Subject.Contains("Decision needed on Permit Triage", StringComparison.Ordinal)))
                 using (await http.PostFormAsync(mail.LinkPath("/tasks/"), ("decision", "approve"), ("comments", "ok"))) { }
@@ -184,24 +184,4 @@ public class PageTourTests(BrowserWorld world, ITestOutputHelper output)
         Assert.Equal(200, await tour.SendAsync(records, "Place a legal hold", "record on hold"));
         await tour.SendWithErrorsAsync(records, "Place a legal hold", "record hold with errors", "reason");
     }
-
-    private static object AffectingRequest() => new
-    {
-        toolName = "Permit Triage Assistant",
-        vendor = "Acme AI",
-        department = "Utilities",
-        requesterEmail = "pat.lee@cityofsacramento.example",
-        purpose = "Sort incoming permit applications and draft acknowledgement letters for analysts.",
-        humanOversight = "An analyst reads every draft before it is sent.",
-        dataCategories = new[] { "internal" },
-        publicFacing = false,
-        generativeAi = true,
-        affectsWorkingConditions = true,
-        impersonation = false,
-        lawEnforcement = false,
-        decisionImpact = "assistive",
-        stage = "production",
-        affectedClassifications = new[] { "Administrative Analyst" },
-        plannedGoLive = "2027-01-15",
-    };
 }
