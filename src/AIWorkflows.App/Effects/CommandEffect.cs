@@ -28,6 +28,7 @@ public sealed class CommandEffectHandler(IServiceProvider services) : IEffectHan
         // Resolved on use: the target stores depend on the dispatcher that runs this handler.
         var target = services.GetServices<ITimerTarget>().FirstOrDefault(t => t.Workflow == p.Workflow)
             ?? throw new InvalidOperationException($"No workflow '{p.Workflow}' to deliver to.");
-        return p.New ? target.DeliverNewAsync(p.InstanceId, p.Command, cancellationToken) : target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
+        // This handler runs from the sender's outbox row, which covers a new receiver's effects run before its commit.
+        return p.New ? target.DeliverNewInEffectAsync(p.InstanceId, p.Command, cancellationToken) : target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
     }
 }

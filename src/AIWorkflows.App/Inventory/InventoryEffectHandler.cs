@@ -3,8 +3,11 @@ using AIWorkflows.Storage.Effects;
 
 namespace AIWorkflows.App.Inventory;
 
-/// <summary>Applies a register line computed at commit time from the tool's new state.</summary>
-public sealed class InventoryEffectHandler(InventoryTable table) : IEffectHandler
+/// <summary>
+/// Applies a register line computed at commit time from the tool's new state. Repeatable (may run before
+/// a new tool's commit): the row is versioned and never replaced by an older or equal version.
+/// </summary>
+public sealed class InventoryEffectHandler(InventoryTable table) : IRepeatableEffectHandler
 {
     public const string KindName = "inventory";
 

@@ -20,7 +20,7 @@ public sealed class RecordDisposalEffectHandler(
     {
         var snapshot = await services.GetRequiredService<RecordStore>().LoadAsync(instanceId, includeEvents: false, cancellationToken);
         if (snapshot?.State is not RecordRetention.Disposed disposed) return;
-        await services.GetRequiredService<IRecordArchive>().ArchiveAsync(DispositionCertificate.From(disposed, pack.City).ToRecord(), cancellationToken);
+        await services.GetRequiredService<IRecordArchive>().ArchiveInEffectAsync(DispositionCertificate.From(disposed, pack.City).ToRecord(), cancellationToken);
         var blobs = disposed.Record.Contents.Select(c => c.BlobName).ToList();
         await archive.DeleteContentAsync(blobs, cancellationToken);
         foreach (var blob in blobs) await immutability.DeletePreviousVersionsAsync(blob, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class RecordEffectHandler(
             "decision" => Decision(snapshot, c),
             _ => throw new InvalidOperationException($"Unknown record effect '{payload.What}'."),
         };
-        await archive.ArchiveAsync(record, cancellationToken);
+        await archive.ArchiveInEffectAsync(record, cancellationToken);
     }
 
     private NewRecord Decision(Snapshot<ToolApproval, ToolApprovalEvent> snapshot, RequestCase c)

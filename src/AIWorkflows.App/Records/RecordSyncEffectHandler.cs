@@ -10,9 +10,11 @@ namespace AIWorkflows.App.Records;
 /// <summary>
 /// Brings a record's index row and its blobs' immutability in line with its retention state as stored
 /// now (not as the effect's commit saw it), so effects that run late or out of order cannot roll it back.
+/// Repeatable: before a new record's commit it syncs the state being committed (what LoadKnownAsync shows
+/// it then); if that record existed after all, <see cref="RetainedRecordArchive"/> writes its row again.
 /// </summary>
 public sealed class RecordSyncEffectHandler(IServiceProvider services, RecordArchive archive, IRecordImmutability immutability, TimeProvider clock)
-    : IEffectHandler
+    : IRepeatableEffectHandler
 {
     // Version-level immutability needs an expiry: a permanent record is protected for a century and re-protected on change.
     private static readonly TimeSpan PermanentHorizon = TimeSpan.FromDays(365.25 * 100);

@@ -18,7 +18,17 @@ public sealed class RetainedRecordArchive(
     // Resolved on use: the store needs the dispatcher, whose handlers archive through this class.
     private RecordStore Store => services.GetRequiredService<RecordStore>();
 
-    public async Task<RecordEntry> ArchiveAsync(NewRecord record, CancellationToken cancellationToken)
+    public Task<RecordEntry> ArchiveAsync(NewRecord record, CancellationToken cancellationToken) =>
+        ArchiveAsync(record, inEffect: false, cancellationToken);
+
+    /// <summary>
+    /// From an effect handler: a new record's index row and retention timer are written before it is
+    /// registered, and its registration has no outbox rows to delete (DeciderStore.HandleNewInEffectAsync).
+    /// </summary>
+    public Task<RecordEntry> ArchiveInEffectAsync(NewRecord record, CancellationToken cancellationToken) =>
+        ArchiveAsync(record, inEffect: true, cancellationToken);
+
+    private async Task<RecordEntry> ArchiveAsync(NewRecord record, bool inEffect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         _ = pack.RetentionClass(record.RecordClass); // an unknown class is a wiring bug: fail the effect, loudly
@@ -35,9 +45,13 @@ public sealed class RetainedRecordArchive(
         var register = new RecordCommand.Register(RecordProjection.Facts(record, stored), clock.GetUtcNow());
         // Blobs that did not exist mean a record never registered: no read before the add (a disposed
         // record, whose content is gone, is found by the add failing and re-decided on a read).
-        var decision = isNew
-            ? await Store.HandleNewAsync(record.RecordId, register, cancellationToken)
-            : await Store.HandleAsync(record.RecordId, register, cancellationToken);
+        var decision = !isNew ? await Store.HandleAsync(record.RecordId, register, cancellationToken)
+            : inEffect ? await Store.HandleNewInEffectAsync(record.RecordId, register, cancellationToken)
+            : await Store.HandleNewAsync(record.RecordId, register, cancellationToken);
+        // New blobs but a record that exists: it was disposed of (content gone). Its index row may have been
+        // overwritten by the effects run before the add that failed; put back what its state says.
+        if (isNew && inEffect && !decision.Changed && RecordProjection.From(decision.State) is { } existing)
+            await storage.IndexAsync(existing, cancellationToken);
         await CatchUpWithToolAsync(record.RecordId, record.ToolId, cancellationToken);
         return RecordProjection.From(decision.State) ?? RecordArchive.Entry(record, stored);
     }

@@ -46,6 +46,9 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent>
     public async Task<Snapshot<TState, TEvent>?> LoadKnownAsync(string instanceId, bool includeEvents, CancellationToken cancellationToken)
     {
         TableKeys.Require(instanceId, "instance id");
+        // An effect run before its commit (HandleNewInEffectAsync) sees the state being committed.
+        if (_committing.Value is { } committing && committing.InstanceId == instanceId)
+            return includeEvents ? committing : committing with { Events = [] };
         if (includeEvents)
         {
             return _cache?.Get(instanceId) is { } state && _history.Get(instanceId, state.Version) is { } events

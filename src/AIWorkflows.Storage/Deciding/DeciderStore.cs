@@ -28,6 +28,10 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
     private readonly InstanceLocks _locks = new();
     private readonly HistoryCache<TEvent> _history = new(1_000);
 
+    // The instance an effects-first commit is about to add: LoadKnownAsync shows it to the effects that
+    // run before the commit (they flow from that call) and to no one else.
+    private readonly AsyncLocal<Snapshot<TState, TEvent>?> _committing = new();
+
     public DeciderStore(
         string workflow,
         IDecider<TCommand, TState, TEvent> decider,
@@ -66,13 +70,27 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
     public Task<Decision<TState, TEvent>> HandleNewAsync(string instanceId, TCommand command, CancellationToken cancellationToken) =>
         HandleAsync(instanceId, command, Start.New, cancellationToken);
 
-    private async Task<Decision<TState, TEvent>> HandleAsync(string instanceId, TCommand command, Start start, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="HandleNewAsync"/> for a caller that is itself an effect still covered by its own outbox
+    /// row (a record an approval keeps, the tool it registers). When the commit adds the instance and every
+    /// effect it causes may run first (<see cref="IRepeatableEffectHandler"/>), the effects run BEFORE the
+    /// commit, under the instance's lock, and the commit carries no outbox rows: no transaction to delete
+    /// them afterwards. An effect that fails throws, and nothing is committed; a crash before the commit
+    /// leaves the caller's row pending, so the sweep runs the caller, and this, again. Anything else (an
+    /// update, a mail) commits through the outbox as usual. Not for a caller outside an effect: nothing
+    /// would run it again.
+    /// </summary>
+    public Task<Decision<TState, TEvent>> HandleNewInEffectAsync(string instanceId, TCommand command, CancellationToken cancellationToken) =>
+        HandleAsync(instanceId, command, Start.New, cancellationToken, effectsFirst: true);
+
+    private async Task<Decision<TState, TEvent>> HandleAsync(
+        string instanceId, TCommand command, Start start, CancellationToken cancellationToken, bool effectsFirst = false)
     {
         TableKeys.Require(instanceId, "instance id");
         Decision<TState, TEvent> decision;
         OutboxReservation? committedEffects;
         using (await _locks.AcquireAsync(instanceId, cancellationToken))
-            (decision, committedEffects) = await CommitAsync(instanceId, command, start, cancellationToken);
+            (decision, committedEffects) = await CommitAsync(instanceId, command, start, effectsFirst, cancellationToken);
         // Outside the lock: the next command on this instance need not wait for mail to be sent.
         // Not the caller's token: a mail cancelled after SendGrid took it (the client gave up on its
         // request) would count as failed and be sent again; committed effects run to completion.
@@ -81,7 +99,8 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
         return decision;
     }
 
-    private async Task<(Decision<TState, TEvent>, OutboxReservation?)> CommitAsync(string instanceId, TCommand command, Start start, CancellationToken cancellationToken)
+    private async Task<(Decision<TState, TEvent>, OutboxReservation?)> CommitAsync(
+        string instanceId, TCommand command, Start start, bool effectsFirst, CancellationToken cancellationToken)
     {
         RequestFailedException? conflict = null;
         ETag? conflictedOn = null;
@@ -110,7 +129,21 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             };
             actions.AddRange(stored.Select(e => new TableTransactionAction(TableTransactionActionType.Add, _rows.EventEntity(instanceId, e))));
 
-            if (!_dispatcher.TryReserve(instanceId, effects, TableTransactionGuard.MaxOperations - actions.Count, out var reservation))
+            OutboxReservation? reservation = null;
+            if (effectsFirst && current.ETag is null && _dispatcher.CanRunBeforeCommit(effects))
+            {
+                // Effects first: a failure throws before anything is committed (see HandleNewInEffectAsync).
+                _committing.Value = new Snapshot<TState, TEvent>(instanceId, after, version, stored);
+                try
+                {
+                    await _dispatcher.RunBeforeCommitAsync(Workflow, instanceId, effects, cancellationToken);
+                }
+                finally
+                {
+                    _committing.Value = null;
+                }
+            }
+            else if (!_dispatcher.TryReserve(instanceId, effects, TableTransactionGuard.MaxOperations - actions.Count, out reservation))
             {
                 // Another store of this process is committing the same version; one of us will lose.
                 _cache?.Evict(instanceId);
@@ -122,13 +155,15 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             IReadOnlyList<Response> responses;
             try
             {
-                actions.AddRange(reservation.Rows(Workflow).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+                if (reservation is not null)
+                    actions.AddRange(reservation.Rows(Workflow).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
                 responses = await TableBatches.SubmitAsync(_table, actions, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // 412: someone updated the state row since we read it; 409: someone created it first.
-                reservation.Dispose();
+                // 412: someone updated the state row since we read it; 409: someone created it first (effects
+                // already run first were for an instance that existed: see IRepeatableEffectHandler).
+                reservation?.Dispose();
                 _cache?.Evict(instanceId);
                 (conflict, conflictedOn) = (e, current.ETag);
                 await BackoffAsync(instanceId, attempt, e, cancellationToken);
@@ -136,15 +171,16 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
             }
             catch (Exception e) when (e is not (RequestFailedException { Status: >= 400 and < 500 } or TableLimitException))
             {
-                // No answer, or a server error: the transaction may still have been applied.
-                reservation.Dispose();
+                // No answer, or a server error: the transaction may still have been applied (with outbox
+                // rows only this process knows of; an effects-first commit has none, its caller is retried).
+                reservation?.Dispose();
                 _cache?.Evict(instanceId);
-                _dispatcher.RememberUncertainCommit(instanceId);
+                if (reservation is not null) _dispatcher.RememberUncertainCommit(instanceId);
                 throw;
             }
             catch
             {
-                reservation.Dispose();
+                reservation?.Dispose();
                 throw;
             }
 
@@ -168,6 +204,10 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent> : ITimerTarge
     /// <summary>A command for an instance the sender believes is new (e.g. the tool an approval registers).</summary>
     public async Task DeliverNewAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
         await HandleNewAsync(instanceId, Command(instanceId, commandJson), cancellationToken);
+
+    /// <summary>The same, sent by an effect handler still covered by its own outbox row (see <see cref="HandleNewInEffectAsync"/>).</summary>
+    public async Task DeliverNewInEffectAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
+        await HandleNewInEffectAsync(instanceId, Command(instanceId, commandJson), cancellationToken);
 
     /// <summary>
     /// Delivers several due timers of one instance in order. The first is decided on a fresh read (or

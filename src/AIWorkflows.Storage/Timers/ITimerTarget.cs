@@ -14,6 +14,13 @@ public interface ITimerTarget
     Task DeliverNewAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
         DeliverAsync(instanceId, commandJson, cancellationToken);
 
+    /// <summary>
+    /// <see cref="DeliverNewAsync"/> from an effect handler still covered by its own outbox row: the new
+    /// instance's effects may run before its commit (<c>DeciderStore.HandleNewInEffectAsync</c>).
+    /// </summary>
+    Task DeliverNewInEffectAsync(string instanceId, string commandJson, CancellationToken cancellationToken) =>
+        DeliverNewAsync(instanceId, commandJson, cancellationToken);
+
     /// <summary>Several due timers of one instance, in order; one outcome each (null: delivered).</summary>
     async Task<IReadOnlyList<Exception?>> DeliverAllAsync(string instanceId, IReadOnlyList<string> commandJsons, CancellationToken cancellationToken)
     {
