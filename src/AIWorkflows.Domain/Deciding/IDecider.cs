@@ -12,4 +12,10 @@ public interface IDecider<in TCommand, TState, TEvent>
     IReadOnlyList<TEvent> Decide(TCommand command, TState state);
 
     TState Evolve(TState state, TEvent happened);
+
+    /// <summary>
+    /// True for a state that no command changes, ever (an approval's outcome). A store may then believe
+    /// "nothing to do" decided on a copy it keeps, without reading the state again. Default: none is.
+    /// </summary>
+    bool IsFinal(TState state) => false;
 }

@@ -30,6 +30,9 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
         _ => [], // a repeated submit, a decision after the outcome, a stale timer: nothing to do
     };
 
+    /// <summary>An outcome is final: every command decides nothing there (only the arm above matches it).</summary>
+    public bool IsFinal(ToolApproval state) => state is Approved or Rejected or Withdrawn;
+
     private List<ToolApprovalEvent> Submit(Submit x)
     {
         var assessment = RiskAssessor.Assess(pack, x.Form);

@@ -92,8 +92,10 @@ public sealed partial class DeciderStore<TCommand, TState, TEvent>
                 // The cached state may be stale; only a fresh read can tell whether this is real.
             }
             // Writes from a stale cache fail their ETag check, but "nothing to do" writes nothing,
-            // so it is only believed when decided on a fresh read.
-            if (events is { Count: > 0 }) return (cached, events);
+            // so it is only believed when decided on a fresh read, or on a final state: the cache holds
+            // only committed states, and a final one is what the store still holds (e.g. a stale timer
+            // of a decided approval costs no read).
+            if (events is { Count: > 0 } || (events is not null && _decider.IsFinal(cached.State))) return (cached, events);
         }
 
         var current = await ReadAsync(instanceId, cancellationToken);

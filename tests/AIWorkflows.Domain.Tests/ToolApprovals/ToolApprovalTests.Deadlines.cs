@@ -82,4 +82,27 @@ public partial class ToolApprovalTests
         foreach (var state in new[] { LowInRemediation(), LowRejected(), LowWithdrawn(), D.Initial })
             Assert.Empty(D.Decide(timer, state));
     }
+
+    // The store believes "nothing to do" on a cached final state without reading it: no command may change one.
+    [Fact]
+    public void GivenAnOutcome_ThenItIsFinal_AndNoCommandChangesIt()
+    {
+        var open = Given(SubmitHigh());
+        var approved = HighAllApproved();
+        var commands = new ToolApprovalCommand[]
+        {
+            SubmitHigh(), Review("city_attorney", Verdict.Reject), Review("ai_officer", Verdict.Approve),
+            new Resubmit("requester@city.example", "again", null, Now), new Withdraw("requester@city.example", "no", Now),
+            new UnionCleared(UnionGate.NoticeId("req-1"), Now), Due(HighThroughDirector(), "ai_officer-1", DeadlineKind.Reminder),
+            Due(open, "department_director-1", DeadlineKind.Escalation),
+        };
+
+        Assert.IsType<ToolApproval.Approved>(approved);
+        foreach (var state in new[] { approved, LowRejected(), LowWithdrawn() })
+        {
+            Assert.True(D.IsFinal(state));
+            Assert.All(commands, c => Assert.Empty(D.Decide(c, state)));
+        }
+        Assert.All(new[] { open, LowInRemediation(), D.Initial }, s => Assert.False(D.IsFinal(s)));
+    }
 }

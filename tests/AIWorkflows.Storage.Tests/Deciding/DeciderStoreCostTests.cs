@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AIWorkflows.Storage.Counting;
 using AIWorkflows.Storage.Tests.Fixtures;
 using AIWorkflows.Storage.Tests.Ledger;
@@ -61,6 +62,33 @@ public sealed class DeciderStoreCostTests(AzuriteFixture azurite)
         var state = (await world.Store.LoadAsync("acct-1", includeEvents: false, default))!.State;
         Assert.Equal((1, (DateTimeOffset?)null), (state.Reminders, state.ReminderDue));
         Assert.Empty(await world.TimerRowsAsync());
+    }
+
+    [Fact]
+    public async Task GivenAFinalStateThisProcessCommitted_WhenAStaleTimerArrives_ThenNothingIsDecidedWithoutARead()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        await world.Store.HandleAsync("acct-1", new Deposit(1, Now, RemindAt: Now.AddHours(1)), default);
+        await world.Store.HandleAsync("acct-1", new Annotate(LedgerDecider.Closed, Now), default);
+        var before = world.Counter.Snapshot();
+
+        var due = Now.AddHours(1);
+        await world.Store.DeliverAsync("acct-1", JsonSerializer.Serialize<LedgerCommand>(new Remind(due, due), LedgerEffects.Json), default);
+
+        Assert.Equal(0, world.Counter.Since(before).Total);
+        Assert.Equal(2L, (await world.Store.LoadAsync("acct-1", includeEvents: false, default))!.Version);
+    }
+
+    [Fact]
+    public async Task GivenAStateThatIsNotFinal_WhenACachedCopyDecidesNothing_ThenItIsReadAgain()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        await world.Store.HandleAsync("acct-1", new Annotate("open", Now), default);
+        var before = world.Counter.Snapshot();
+
+        await world.Store.HandleAsync("acct-1", new Annotate("open", Now), default);
+
+        Assert.Equal(1, world.Counter.Since(before).ForMethod("GET"));
     }
 
     [Fact]

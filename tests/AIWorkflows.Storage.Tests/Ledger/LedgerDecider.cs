@@ -6,8 +6,12 @@ public sealed class LedgerDecider : IDecider<LedgerCommand, LedgerState, LedgerE
 {
     public LedgerState Initial => LedgerState.Empty;
 
+    /// <summary>A ledger annotated with this note is closed: final, nothing changes it again.</summary>
+    public const string Closed = "closed";
+
     public IReadOnlyList<LedgerEvent> Decide(LedgerCommand command, LedgerState state) => (command, state) switch
     {
+        (_, { Note: Closed }) => [],
         (Deposit d, _) when d.Amount > 0 => [new Deposited(d.Amount, d.RemindAt)],
         (Deposit, _) => [],
         (Remind r, { ReminderDue: { } due }) when due == r.DueAt => [new Reminded(r.DueAt)],
@@ -17,6 +21,8 @@ public sealed class LedgerDecider : IDecider<LedgerCommand, LedgerState, LedgerE
         (Bulk b, _) => [.. Enumerable.Range(0, b.Count).Select(_ => new Filled(new string('x', b.Size)))],
         _ => [],
     };
+
+    public bool IsFinal(LedgerState state) => state.Note == Closed;
 
     public LedgerState Evolve(LedgerState state, LedgerEvent happened) => happened switch
     {
