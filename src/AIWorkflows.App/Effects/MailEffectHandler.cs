@@ -11,6 +11,9 @@ public sealed class MailEffectHandler(IMailer mailer) : IEffectHandler
 
     public string Kind => KindName;
 
+    // SendGrid accepts the same mail twice; only the receiver can drop the copy by its message id.
+    public bool IsIdempotent => false;
+
     public Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(effect);

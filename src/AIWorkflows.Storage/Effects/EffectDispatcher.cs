@@ -101,26 +101,23 @@ public sealed partial class EffectDispatcher
     }
 
     /// <summary>
-    /// Runs the handlers, deletes the rows of those that succeeded (plus <paramref name="alreadyDone"/>)
+    /// Runs the handlers (mail last), deletes the rows of those that succeeded (plus <paramref name="alreadyDone"/>)
     /// in one transaction, and remembers the instance when anything is left. The caller holds the keys.
     /// </summary>
     private async Task<int> RunAndDeleteAsync(
         string workflow, string instanceId, IReadOnlyList<PendingEffect> effects, IReadOnlyList<EffectKey> alreadyDone, CancellationToken cancellationToken)
     {
         var outcomes = new bool[effects.Count];
-        await Task.WhenAll(effects.Select((e, i) => (Effect: e, Index: i)).GroupBy(x => x.Effect.Kind, StringComparer.Ordinal).Select(async kind =>
-        {
-            var items = kind.ToList();
-            if (items.Count > 1 && _handlers.GetValueOrDefault(kind.Key) is IBatchEffectHandler batch)
-            {
-                var ok = await RunAllAsync(batch, workflow, instanceId, [.. items.Select(x => x.Effect)], cancellationToken);
-                foreach (var x in items) outcomes[x.Index] = ok;
-            }
-            else
-            {
-                await Task.WhenAll(items.Select(async x => outcomes[x.Index] = await RunOneAsync(workflow, instanceId, x.Effect, cancellationToken)));
-            }
-        }));
+        // A row is deleted only with the others of its commit, once all are done, and a mail SendGrid
+        // accepted is sent again if the process dies before that delete. So the idempotent effects
+        // (blobs, timers, projections) run first and the others (mail) after them: a crash before the
+        // mail costs a harmless re-run, and the mail waits for its delete only on the other mails, not
+        // on the slowest blob write. Still one delete for all: a delete per mail would cost a storage
+        // transaction each. A failure in the first group still lets the mail run and its row go.
+        var repeatable = effects.Select((e, i) => (Effect: e, Index: i))
+            .ToLookup(x => _handlers.GetValueOrDefault(x.Effect.Kind)?.IsIdempotent != false);
+        await RunGroupAsync(workflow, instanceId, [.. repeatable[true]], outcomes, cancellationToken);
+        await RunGroupAsync(workflow, instanceId, [.. repeatable[false]], outcomes, cancellationToken);
         var succeeded = effects.Where((_, i) => outcomes[i]).Select(e => new EffectKey(instanceId, e.Id)).ToList();
         var toDelete = succeeded.Concat(alreadyDone).ToList();
         if (toDelete.Count > 0)
@@ -145,6 +142,25 @@ public sealed partial class EffectDispatcher
         else if (effects.Count > 0)
             _failures.TryRemove(instanceId, out _);
         return succeeded.Count;
+    }
+
+    /// <summary>Runs the effects at once, each kind with a batch handler in one call; records each outcome.</summary>
+    private async Task RunGroupAsync(
+        string workflow, string instanceId, IReadOnlyList<(PendingEffect Effect, int Index)> group, bool[] outcomes, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(group.GroupBy(x => x.Effect.Kind, StringComparer.Ordinal).Select(async kind =>
+        {
+            var items = kind.ToList();
+            if (items.Count > 1 && _handlers.GetValueOrDefault(kind.Key) is IBatchEffectHandler batch)
+            {
+                var ok = await RunAllAsync(batch, workflow, instanceId, [.. items.Select(x => x.Effect)], cancellationToken);
+                foreach (var x in items) outcomes[x.Index] = ok;
+            }
+            else
+            {
+                await Task.WhenAll(items.Select(async x => outcomes[x.Index] = await RunOneAsync(workflow, instanceId, x.Effect, cancellationToken)));
+            }
+        }));
     }
 
     private async Task<bool> RunOneAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)

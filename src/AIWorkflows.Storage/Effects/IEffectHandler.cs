@@ -9,6 +9,12 @@ public interface IEffectHandler
 {
     string Kind { get; }
 
+    /// <summary>
+    /// False when running an effect again repeats it where nobody can drop the copy (a mail: SendGrid
+    /// has no idempotency key). The dispatcher runs these after the others of the same commit.
+    /// </summary>
+    bool IsIdempotent => true;
+
     Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken);
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AIWorkflows.Storage.Tests.Fixtures;
 using AIWorkflows.Storage.Tests.Ledger;
 
@@ -128,5 +129,48 @@ public sealed class EffectDispatcherTests(AzuriteFixture azurite)
         Assert.Equal(4, world.Mail.Attempts);
         Assert.Equal(["acct/1-mail-owner"], world.Mail.Sent);
         Assert.Equal(0, world.Dispatcher.PendingInstances);
+    }
+
+    [Fact]
+    public async Task GivenAMailAndATimerInOneCommit_WhenDispatched_ThenTheMailIsSentOnceTheTimerIsWritten_AndBothRowsGoInOneDelete()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        var order = new ConcurrentQueue<string>();
+        world.TimerHandler.Written = effects => order.Enqueue($"timer {effects[0].Id} written");
+        world.Mail.Before = effect =>
+        {
+            order.Enqueue($"mail {effect.Id} sending");
+            return Task.CompletedTask;
+        };
+        var before = world.Counter.Snapshot();
+
+        await world.Store.HandleAsync("acct", new Deposit(5, Now, RemindAt: Now.AddDays(1)), default);
+
+        var cost = world.Counter.Since(before);
+        // The mail is what a crash would repeat, so it goes last: its row's delete waits on no other effect.
+        Assert.Equal(["timer 1-remind written", "mail 1-mail-owner sending"], order);
+        Assert.Equal(["acct/1-mail-owner"], world.Mail.Sent);
+        Assert.Empty(await world.OutboxRowsAsync());
+        Assert.True(cost.Total == 4, $"expected the state read, the commit, the timer write and ONE delete, got {cost}");
+    }
+
+    [Fact]
+    public async Task GivenTheTimerWriteFails_WhenDispatched_ThenTheMailIsStillSentAndOnlyTheTimerIsRetried()
+    {
+        using var world = await LedgerWorld.CreateAsync(azurite);
+        world.TimerHandler.Down = true;
+
+        await world.Store.HandleAsync("acct", new Deposit(5, Now, RemindAt: Now.AddDays(1)), default);
+
+        Assert.Equal(["acct/1-mail-owner"], world.Mail.Sent);
+        Assert.Equal(["out-1-remind"], (await world.OutboxRowsAsync()).Select(r => r.RowKey));
+
+        world.TimerHandler.Down = false;
+        var swept = await world.Dispatcher.SweepAsync(default);
+
+        Assert.Equal(1, swept);
+        Assert.Equal(["acct/1-mail-owner"], world.Mail.Sent);
+        Assert.Single(await world.TimerRowsAsync());
+        Assert.Empty(await world.OutboxRowsAsync());
     }
 }

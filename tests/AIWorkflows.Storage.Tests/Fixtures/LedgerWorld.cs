@@ -23,7 +23,8 @@ public sealed class LedgerWorld : IDisposable
         Time = time;
         Mail = new RecordingMailHandler();
         Timers = new TimerStore(clients);
-        Dispatcher = new EffectDispatcher(clients, [Mail, new TimerEffectHandler(Timers, time)], time);
+        TimerHandler = new RecordingTimerHandler(new TimerEffectHandler(Timers, time));
+        Dispatcher = new EffectDispatcher(clients, [Mail, TimerHandler], time);
         Store = new DeciderStore<LedgerCommand, LedgerState, LedgerEvent>(
             LedgerEffects.Workflow, new LedgerDecider(), LedgerEffects.Of, clients, Dispatcher, LedgerEffects.Json, time, storeOptions);
         Target = new RecordingTarget(Store);
@@ -39,6 +40,8 @@ public sealed class LedgerWorld : IDisposable
     public RecordingMailHandler Mail { get; }
 
     public TimerStore Timers { get; }
+
+    public RecordingTimerHandler TimerHandler { get; }
 
     public EffectDispatcher Dispatcher { get; }
 

@@ -12,6 +12,8 @@ public sealed class RecordingMailHandler : IEffectHandler
 
     public string Kind => LedgerEffects.MailKind;
 
+    public bool IsIdempotent => false;
+
     /// <summary>"instance/effect id" of each successful send, in order, duplicates included.</summary>
     public IReadOnlyList<string> Sent => [.. _sent];
 
