@@ -11,7 +11,8 @@ public interface IEffectHandler
 
     /// <summary>
     /// False when running an effect again repeats it where nobody can drop the copy (a mail: SendGrid
-    /// has no idempotency key). The dispatcher runs these after the others of the same commit.
+    /// has no idempotency key). The dispatcher runs these after the others of the same commit. Every
+    /// <see cref="IRepeatableEffectHandler"/> (may run before its commit) is idempotent, not the reverse.
     /// </summary>
     bool IsIdempotent => true;
 

@@ -4,9 +4,11 @@ using AIWorkflows.Storage.Timers;
 namespace AIWorkflows.Storage.Tests.Ledger;
 
 /// <summary>Writes timers through the real handler; can be taken down, and tells when it has written.</summary>
-public sealed class RecordingTimerHandler(TimerEffectHandler inner) : IBatchEffectHandler
+public sealed class RecordingTimerHandler(TimerEffectHandler inner) : IBatchEffectHandler, IRepeatableEffectHandler
 {
     public string Kind => inner.Kind;
+
+    public bool CanRunBeforeCommit(PendingEffect effect, DateTimeOffset committedBy) => inner.CanRunBeforeCommit(effect, committedBy);
 
     /// <summary>When set, writes throw (the Timers table is unreachable).</summary>
     public bool Down { get; set; }
