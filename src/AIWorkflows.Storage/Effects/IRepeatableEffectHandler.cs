@@ -8,7 +8,7 @@ namespace AIWorkflows.Storage.Effects;
 /// or loses to an instance that existed after all: a timer carries what it was set for (a stale one
 /// decides nothing); a projection never replaces a newer row. Never a mail: it cannot be taken back.
 /// A handler that reads the instance does so through <c>LoadKnownAsync</c>, which shows it the state
-/// being committed.
+/// being committed; it sends the instance no command (the instance's lock is held while it runs).
 /// </summary>
 public interface IRepeatableEffectHandler : IEffectHandler
 {
