@@ -65,12 +65,15 @@ public sealed class ToolLifecycleService(
     }
 
     /// <summary>What a re-assessment link opens; never changes state.</summary>
-    public async Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct)
+    public Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct) => OpenTaskAsync(token, known: false, ct);
+
+    /// <param name="known">Checked on the state this process last committed or read (no read when it has one).</param>
+    private async Task<TaskAccess> OpenTaskAsync(string? token, bool known, CancellationToken ct)
     {
         var v = tokens.Verify(token, LifecycleLinks.Purpose);
         if (v is TokenVerification.Expired) return new TaskAccess.Refused(410, "This link has expired", "Ask the AI officer for a new link.");
         if (v is not TokenVerification.Valid { Payload: var p }) return new TaskAccess.Refused(404, "This link is not valid", "Check that the whole link was copied from the email.");
-        var tool = await store.LoadAsync(p.InstanceId, true, ct);
+        var tool = known ? await store.LoadKnownAsync(p.InstanceId, true, ct) : await store.LoadAsync(p.InstanceId, true, ct);
         if (tool?.State is not ToolLifecycle.InService { Open: { } o }
             || (p.TaskId != o.OwnerTaskId && p.TaskId != o.OfficerTaskId)
             || (p.TaskId == o.OwnerTaskId && o.Attestation is not null))
@@ -82,7 +85,11 @@ public sealed class ToolLifecycleService(
         string? token, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var access = await OpenTaskAsync(token, ct);
+        // The decider checks the task again when it decides, so a grant on the state this process knows
+        // is enough to go on (a stale one ends in "already completed", as a fresh read would); a refusal
+        // is only believed on a fresh read.
+        var access = await OpenTaskAsync(token, known: true, ct);
+        if (access is TaskAccess.Refused) access = await OpenTaskAsync(token, ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (access is not TaskAccess.Granted g) return (false, errors, access);
         string Text(string key, string message)
