@@ -16,9 +16,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 rm -rf "$package" "$zip"
 mkdir -p "$package"
 
-echo "Publishing the app (Release, linux-x64, self-contained)..."
+echo "Publishing the app (Release, linux-x64, self-contained, ReadyToRun)..."
+# ReadyToRun: the app's and its packages' code is compiled ahead of time, so a cold start (a new
+# Flex Consumption instance) does not JIT-compile everything first (benchmark 5 in bench/).
 dotnet publish "$root/src/AIWorkflows.App/AIWorkflows.App.csproj" \
-  -c Release -r linux-x64 --self-contained true -p:UseAppHost=true \
+  -c Release -r linux-x64 --self-contained true -p:UseAppHost=true -p:PublishReadyToRun=true \
   --artifacts-path "$work" -o "$package/app" -nologo -v quiet -clp:ErrorsOnly --disable-build-servers
 
 cp "$root/host.json" "$package/host.json"

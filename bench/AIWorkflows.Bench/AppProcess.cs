@@ -92,6 +92,14 @@ internal sealed class AppProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Report.Inv) / 1024.0;
     }
 
+    /// <summary>CPU time (user + system) the process has used, from /proc/&lt;pid&gt;/stat: steadier than wall time on a busy machine.</summary>
+    public double CpuMs()
+    {
+        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // After the command name: state is field 3, utime 14 and stime 15 (1-based), in clock ticks (100 per second on Linux).
+        return (long.Parse(fields[11], Report.Inv) + long.Parse(fields[12], Report.Inv)) * 10.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

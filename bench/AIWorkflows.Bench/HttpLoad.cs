@@ -14,13 +14,13 @@ namespace AIWorkflows.Bench;
 internal static class HttpLoad
 {
     public static readonly int[] Clients = [1, 4, 16, 64];
-    public const int MaxPerLevel = 600;
-    public static readonly TimeSpan MaxTimePerLevel = TimeSpan.FromSeconds(12);
+    public const int MaxPerLevel = 400;
+    public static readonly TimeSpan MaxTimePerLevel = TimeSpan.FromSeconds(8);
 
     public static async Task RunAsync(AzuriteFixture azurite, Report report)
     {
         await using var sendGrid = await SendGridListener.StartAsync();
-        await using var app = await AppProcess.StartAsync(AppProcess.AppDll, AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl));
+        await using var app = await AppProcess.StartAsync(Prepare.PublishedApp, AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseUrl };
         var raw = await RawSubmission.CreateAsync(azurite);
 
@@ -47,7 +47,7 @@ internal static class HttpLoad
         report.Target("4. HTTP load", "p99 at 16 clients (app)", $"{app16!.P99Ms:F0} ms ({app16.PerSecond:F0}/s)", "< 100 ms", app16.P99Ms < 100);
         report.Section("4. HTTP load",
             $"`POST /api/requests` (a high-risk request: risk assessment, commit, mail to the requester and the director through SendGrid to a local "
-            + "listener, the submission record, the review timer) against the app in its own process (Production settings, loopback), up to "
+            + "listener, the submission record, the review timer) against the app in its own process (published as deployed, ReadyToRun; Production settings, loopback), up to "
             + $"{MaxPerLevel} submissions or {MaxTimePerLevel.TotalSeconds:F0} s per level. **Raw** makes the same {RawSubmission.Transactions} storage "
             + "requests a submission makes (benchmark 1's submit step: the commit batch, the timer batch, the record blob, the record's commit batch, "
             + "index upsert, tool read and the two outbox deletes, with the same row sizes and the same overlap) straight through the SDK from the "

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 using AIWorkflows.Bench;
 using AIWorkflows.Storage.Tests.Fixtures;
 
-// ./bench [names...] runs the named benchmarks (tx idle sweep http startup), all by default, and writes
-// bench/results/latest.md. Each prints its own table as it finishes.
+// `bench/run [names...]` or `dotnet run -c Release --project bench/AIWorkflows.Bench -- [names...]` runs the
+// named benchmarks (tx idle sweep http startup), all by default, and writes bench/results/latest.md.
+// Each prints its own table as it finishes.
 var all = new[] { "tx", "idle", "sweep", "http", "startup" };
 // A probe for start-up work: how long loading (and schema-validating) a policy pack takes in a cold process.
 if (args.FirstOrDefault() == "pack-load")
@@ -15,6 +16,14 @@ if (args.FirstOrDefault() == "pack-load")
     watch.Restart();
     AIWorkflows.App.Policy.PolicyPackLoader.Load(Path.Combine(Machine.RepoRoot(), "workflows"), "sacramento");
     Console.WriteLine($"Policy pack load: {cold.TotalMilliseconds:F0} ms cold, {watch.Elapsed.TotalMilliseconds:F0} ms warm.");
+    return 0;
+}
+// A probe for start-up settings: wall and CPU time to the first 200 of the published app under environment variants.
+if (args.FirstOrDefault() == "startup-probe")
+{
+    await using var azurite = new BenchAzurite();
+    await azurite.Fixture.InitializeAsync();
+    await StartupAndMemory.ProbeAsync(azurite.Fixture, args.Skip(1).ToList());
     return 0;
 }
 var outArg = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
@@ -29,10 +38,13 @@ if (chosen.Except(all).ToList() is { Count: > 0 } unknown)
 // The app's content root (policy packs, pages): the test fixture finds it through its own assembly's
 // manifest; from this assembly the factory needs to be told.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AIWORKFLOWS_APP", Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.App"));
-var report = new Report();
-var outPath = outArg ?? Path.Combine(Machine.RepoRoot(), "bench", "results", "latest.md");
 var total = Stopwatch.StartNew();
 var timings = new List<string>();
+await Prepare.AzuriteAsync();
+if (chosen.Contains("startup") || chosen.Contains("http")) await Prepare.PublishAsync();
+timings.Add($"preparing {total.Elapsed.TotalSeconds:F0} s");
+var report = new Report();
+var outPath = outArg ?? Path.Combine(Machine.RepoRoot(), "bench", "results", "latest.md");
 var failed = 0;
 foreach (var name in chosen)
 {

@@ -11,7 +11,8 @@ public static class PolicyServiceCollectionExtensions
     /// Registers the active <see cref="PolicyPack"/> (section <c>Policy</c>, key <c>POLICY</c> overriding
     /// <c>Policy:Pack</c>) and the city's <see cref="BusinessCalendar"/> as singletons. The pack is loaded
     /// when the host starts, so an invalid pack stops start-up with a <see cref="PolicyPackException"/>
-    /// naming the file, JSON path and rule. Configuration is read then, not now, so test hosts may override it.
+    /// naming the file, JSON path and rule. The load starts now, beside the building of the host
+    /// (<see cref="PolicyPackPreload"/>); the configuration is checked again when the pack is resolved, so test hosts may override it.
     /// </summary>
     public static IServiceCollection AddPolicyPack(this IServiceCollection services, IConfiguration config)
     {
@@ -23,11 +24,8 @@ public static class PolicyServiceCollectionExtensions
                 var chosen = config[PolicyOptions.OverrideKey];
                 if (!string.IsNullOrWhiteSpace(chosen)) o.Pack = chosen.Trim();
             });
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<PolicyOptions>>().Value;
-            return PolicyPackLoader.Load(options.FullDirectory, options.Pack);
-        });
+        var preload = PolicyPackPreload.Start(config);
+        services.TryAddSingleton(sp => preload.Take(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
         services.TryAddSingleton(sp => CalendarFor(sp.GetRequiredService<PolicyPack>()));
         services.AddHostedService<PolicyPackStartup>();
         return services;

@@ -98,6 +98,20 @@ public sealed class PackageTests(PackageTests.Package package) : IClassFixture<P
             e => Assert.Equal(RegularFile, Mode(e) & 0xF000));
     }
 
+    [Theory]
+    [InlineData("AIWorkflows.App.dll")]
+    [InlineData("AIWorkflows.Storage.dll")]
+    [InlineData("NJsonSchema.dll")]
+    [InlineData("Azure.Data.Tables.dll")]
+    public void TheAppAndItsPackages_AreReadyToRunCompiled_SoAColdStartDoesNotJitEverything(string assembly)
+    {
+        // A ReadyToRun image carries native code behind the CLI header's ManagedNativeHeader directory.
+        using var file = File.OpenRead(Path.Combine(package.Folder, "app", assembly));
+        using var pe = new System.Reflection.PortableExecutable.PEReader(file);
+
+        Assert.NotEqual(0, pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+    }
+
     [Fact]
     public void EveryTimerInCode_HasAFunctionJson_WithAValidNcrontabSchedule()
     {
