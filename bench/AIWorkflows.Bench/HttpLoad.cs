@@ -29,17 +29,19 @@ internal static class HttpLoad
         await LoadRunner.RunAsync(4, 40, TimeSpan.FromSeconds(20), raw.RunAsync);
 
         var rows = new List<string[]>();
-        LoadRunner.Result? app16 = null;
+        LoadRunner.Result? app16 = null, raw16 = null;
         double? ratio16 = null, worst = null;
         foreach (var clients in Clients)
         {
+            var cpuBefore = app.CpuMs();
             var a = await LoadRunner.RunAsync(clients, MaxPerLevel, MaxTimePerLevel, _ => SubmitAsync(http));
+            var cpuPerSubmission = (app.CpuMs() - cpuBefore) / Math.Max(1, a.Count);
             var r = await LoadRunner.RunAsync(clients, MaxPerLevel, MaxTimePerLevel, raw.RunAsync);
             var ratio = a.PerSecond / r.PerSecond;
             worst = Math.Min(worst ?? double.MaxValue, ratio);
-            if (clients == 16) (app16, ratio16) = (a, ratio);
+            if (clients == 16) (app16, raw16, ratio16) = (a, r, ratio);
             rows.Add([$"{clients}", $"{a.Count}", $"{a.PerSecond:F1}", $"{a.P50Ms:F1}", $"{a.P99Ms:F1}", $"{a.Errors}",
-                $"{r.PerSecond:F1}", $"{r.P50Ms:F1}", $"{r.P99Ms:F1}", $"**{ratio:F2}**"]);
+                $"{cpuPerSubmission:F1}", $"{r.PerSecond:F1}", $"{r.P50Ms:F1}", $"{r.P99Ms:F1}", $"**{ratio:F2}**"]);
             Console.WriteLine($"  {clients} clients: app {a.PerSecond:F1}/s p99 {a.P99Ms:F0} ms, raw {r.PerSecond:F1}/s");
         }
 
@@ -52,7 +54,11 @@ internal static class HttpLoad
             + "requests a submission makes (benchmark 1's submit step: the commit batch, the timer batch, the record blob, the record's commit batch, "
             + "index upsert, tool read and the two outbox deletes, with the same row sizes and the same overlap) straight through the SDK from the "
             + "bench process, at the same concurrency, in the same run. Client, app, Azurite and the mail listener share the machine's cores.\n\n"
-            + Report.Table(["clients", "submissions", "app /s", "app p50 ms", "app p99 ms", "errors", "raw /s", "raw p50 ms", "raw p99 ms", "app ÷ raw"], rows));
+            + Report.Table(["clients", "submissions", "app /s", "app p50 ms", "app p99 ms", "errors", "app CPU ms per submission", "raw /s", "raw p50 ms", "raw p99 ms", "app ÷ raw"], rows)
+            // Little's law: with 16 clients always waiting, the mean latency is 16 ÷ throughput, whoever serves them.
+            + $"\nThe p99 target at 16 clients: with 16 requests always in flight the mean latency is 16 ÷ throughput, so staying under 100 ms "
+            + $"needs more than 160 submissions per second; the same storage calls made directly reach {raw16!.PerSecond:F0}/s here "
+            + $"(mean {16000 / raw16.PerSecond:F0} ms, p99 {raw16.P99Ms:F0} ms): the emulator on this machine's cores, not the app, sets the bound.\n");
     }
 
     private static async Task<bool> SubmitAsync(HttpClient http)

@@ -32,7 +32,9 @@ internal static class SweepAtScale
         var clock = Stopwatch.StartNew();
         var future = Enumerable.Range(0, Timers - Due).Select(i =>
             Timer($"inst-{i:D6}", now.AddHours(2).AddMinutes(i * 7919L % (10 * 24 * 60))));
-        await store.ScheduleManyAsync(future, now, CancellationToken.None);
+        // Written from 4 writers, each its own hour partitions: setting up is not what is measured.
+        await Task.WhenAll(future.GroupBy(t => t.DueAt.UtcDateTime.Ticks / TimeSpan.TicksPerHour % 4)
+            .Select(g => store.ScheduleManyAsync(g.ToList(), now, CancellationToken.None)));
         var insertFuture = clock.Elapsed;
         Console.WriteLine($"  {Timers - Due:N0} timers written in {insertFuture.TotalSeconds:F0} s");
 
@@ -53,7 +55,7 @@ internal static class SweepAtScale
         report.Target("3. sweep at scale", $"{Due:N0} due of {Timers:N0}: transactions, seconds", $"{busy.Cost.Total}, {busy.Took.TotalSeconds:F2} s", "—", null);
         report.Target("3. sweep at scale", "none due (worst of 3 sweeps)", $"{maxIdle}", "≤ 3", maxIdle <= 3);
         report.Section("3. Sweep at scale",
-            $"{Timers:N0} timers in the Timers table ({Timers - Due:N0} over 10 days from 2 hours ahead, written in {insertFuture.TotalSeconds:F0} s as batches of up to 100 per hour partition; "
+            $"{Timers:N0} timers in the Timers table ({Timers - Due:N0} over 10 days from 2 hours ahead, written in {insertFuture.TotalSeconds:F0} s as batches of up to 100 per hour partition from 4 writers; "
             + $"{Due:N0} due within the last half hour, written in {insertDue.TotalSeconds:F1} s). The sweep reads only the hour partitions from its cursor to now, "
             + "delivers (here to a target that only counts) and deletes what it delivered in batches.\n\n"
             + Report.Table(["sweep", "delivered", "transactions", "seconds", "what"], new[]
