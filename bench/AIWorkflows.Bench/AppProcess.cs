@@ -30,8 +30,11 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static string BareDll => Path.Combine(Machine.RepoRoot(), "bench", "BareApp", "bin", "Release", "net10.0", "BareApp.dll");
 
-    /// <summary>The product as deployed: Production, mail through SendGrid (a local listener), storage at the bench's Azurite.</summary>
-    public static Dictionary<string, string> ProductEnvironment(string connectionString, string sendGridUrl) => new()
+    /// <summary>
+    /// The product as deployed: Production, mail through SendGrid (a local listener), storage at the bench's Azurite.
+    /// BENCH_APP_ENV ("NAME=value,NAME=value") adds settings for an experiment, e.g. a runtime knob.
+    /// </summary>
+    public static Dictionary<string, string> ProductEnvironment(string connectionString, string sendGridUrl) => new Dictionary<string, string>
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Storage__ConnectionString"] = connectionString,
@@ -42,7 +45,8 @@ internal sealed class AppProcess : IAsyncDisposable
         ["SendGrid__BaseUrl"] = sendGridUrl,
         ["Sweep__Scheduler"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
-    };
+    }.Concat((Environment.GetEnvironmentVariable("BENCH_APP_ENV") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(kv => kv.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv[1]))).ToDictionary();
 
     public static async Task<AppProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
     {

@@ -24,13 +24,16 @@ internal static class HttpLoad
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseUrl };
         var raw = await RawSubmission.CreateAsync(azurite);
 
-        // Warm-up of both (JIT, connections, tables), not measured.
-        await LoadRunner.RunAsync(4, 40, TimeSpan.FromSeconds(20), _ => SubmitAsync(http));
-        await LoadRunner.RunAsync(4, 40, TimeSpan.FromSeconds(20), raw.RunAsync);
+        // Warm-up of both, not measured: connections, tables, and the JIT's second tier (hot methods are compiled
+        // again, optimized, in the background; until that settles, the app spends several times the CPU per request).
+        await LoadRunner.RunAsync(4, 300, TimeSpan.FromSeconds(30), _ => SubmitAsync(http));
+        await LoadRunner.RunAsync(1, 50, TimeSpan.FromSeconds(10), _ => SubmitAsync(http));
+        await LoadRunner.RunAsync(4, 300, TimeSpan.FromSeconds(30), raw.RunAsync);
 
         var rows = new List<string[]>();
         LoadRunner.Result? app16 = null, raw16 = null;
         double? ratio16 = null, worst = null;
+        var worstAt = 0;
         foreach (var clients in Clients)
         {
             var cpuBefore = app.CpuMs();
@@ -38,23 +41,27 @@ internal static class HttpLoad
             var cpuPerSubmission = (app.CpuMs() - cpuBefore) / Math.Max(1, a.Count);
             var r = await LoadRunner.RunAsync(clients, MaxPerLevel, MaxTimePerLevel, raw.RunAsync);
             var ratio = a.PerSecond / r.PerSecond;
-            worst = Math.Min(worst ?? double.MaxValue, ratio);
+            if (ratio < (worst ?? double.MaxValue)) (worst, worstAt) = (ratio, clients);
             if (clients == 16) (app16, raw16, ratio16) = (a, r, ratio);
             rows.Add([$"{clients}", $"{a.Count}", $"{a.PerSecond:F1}", $"{a.P50Ms:F1}", $"{a.P99Ms:F1}", $"{a.Errors}",
                 $"{cpuPerSubmission:F1}", $"{r.PerSecond:F1}", $"{r.P50Ms:F1}", $"{r.P99Ms:F1}", $"**{ratio:F2}**"]);
             Console.WriteLine($"  {clients} clients: app {a.PerSecond:F1}/s p99 {a.P99Ms:F0} ms, raw {r.PerSecond:F1}/s");
         }
 
-        report.Target("4. HTTP load", "app ÷ raw storage throughput (worst level; 16 clients)", $"{worst:F2}; {ratio16:F2}", "≥ 0.7", worst >= 0.7);
+        report.Target("4. HTTP load", "app ÷ raw storage throughput (worst level; 16 clients)", $"{worst:F2} at {worstAt} client{(worstAt == 1 ? "" : "s")}; {ratio16:F2}", "≥ 0.7", worst >= 0.7);
         report.Target("4. HTTP load", "p99 at 16 clients (app)", $"{app16!.P99Ms:F0} ms ({app16.PerSecond:F0}/s)", "< 100 ms", app16.P99Ms < 100);
         report.Section("4. HTTP load",
             $"`POST /api/requests` (a high-risk request: risk assessment, commit, mail to the requester and the director through SendGrid to a local "
             + "listener, the submission record, the review timer) against the app in its own process (published as deployed, ReadyToRun; Production settings, loopback), up to "
             + $"{MaxPerLevel} submissions or {MaxTimePerLevel.TotalSeconds:F0} s per level. **Raw** makes the same {RawSubmission.Transactions} storage "
-            + "requests a submission makes (benchmark 1's submit step: the commit batch, the timer batch, the record blob, the record's commit batch, "
-            + "index upsert, tool read and the two outbox deletes, with the same row sizes and the same overlap) straight through the SDK from the "
+            + "requests a submission makes (benchmark 1's submit step: the commit batch with its outbox rows, the timer batch, the record blob, its index upsert, "
+            + "its commit batch, the tool read and the outbox delete, with the same row sizes and the same overlap) straight through the SDK from the "
             + "bench process, at the same concurrency, in the same run. Client, app, Azurite and the mail listener share the machine's cores.\n\n"
             + Report.Table(["clients", "submissions", "app /s", "app p50 ms", "app p99 ms", "errors", "app CPU ms per submission", "raw /s", "raw p50 ms", "raw p99 ms", "app ÷ raw"], rows)
+            + "\nAt 1 client every step is on the request's path, so the app's extra work shows most there: it also serves the HTTP request and "
+            + "sends the two mails through SendGrid, which it does after the submission's storage effects on purpose (a mail accepted by SendGrid then waits for "
+            + "its outbox delete only on other mails, so a crash resends as little as possible; see the crash test), while raw makes storage calls only. "
+            + "\n"
             // Little's law: with 16 clients always waiting, the mean latency is 16 ÷ throughput, whoever serves them.
             + $"\nThe p99 target at 16 clients: with 16 requests always in flight the mean latency is 16 ÷ throughput, so staying under 100 ms "
             + $"needs more than 160 submissions per second; the same storage calls made directly reach {raw16!.PerSecond:F0}/s here "

@@ -31,11 +31,19 @@ internal static class TransactionsPerWorkflow
         + "(`DeciderStore.DeliverAllAsync`), so four stale review reminders cost one read, not four.\n"
         + "- The record rendered after a commit reads the request's history from what this process just wrote (`HistoryCache`), and the record's "
         + "index sync uses the state this process just committed (`LoadKnownAsync`), instead of reading both again.\n"
-        + "- A register row this process wrote last is replaced under the ETag it got back (one transaction) instead of add → 409 → read → replace (three).\n\n"
-        + "What is left, and why it is not less: each of the four instances an approval touches (the request, its two records, the tool) pays its "
-        + "commit and the delete of its outbox rows once the effects are done (the outbox is what makes mail and timers survive a crash); each "
-        + "record is its blobs (the decision record has JSON and HTML), its index row, its retention timer and a read of the tool's holds; the "
-        + "sweep that finds the stale reminders pays its own query and, once an hour, its cursor.\n";
+        + "- A register row this process wrote last is replaced under the ETag it got back (one transaction) instead of add → 409 → read → replace (three).\n"
+        + "- An instance created inside another's effect (a record kept, the tool an approval registers) runs its own effects first, when every one of them "
+        + "may safely run again (timers not due within the outbox lease, the version-guarded register row, the record's index row), and then commits "
+        + "with no outbox rows (`DeciderStore.HandleNewInEffectAsync`): the caller's outbox row covers a crash, and the outbox delete is saved.\n"
+        + "- A stale timer of a final request (approved, rejected, withdrawn) is decided on the state this process holds, without a read (`IDecider.IsFinal`: a final state never changes).\n"
+        + "- A re-assessment link checks its task on the state this process knows, and reads only to confirm a refusal.\n\n"
+        + "What is left, and why it is not less: each commit that sends mail pays the delete of its outbox rows once the mail is sent (the outbox is "
+        + "what makes mail survive a crash; SendGrid has no idempotency key, so a mail cannot be sent before its commit); each record is its blobs "
+        + "(the decision record keeps the HTML it was made as, beside the JSON, each with its stored hash), its index row and a read of the tool's "
+        + "holds (which closes the race with a hold being placed while the record is kept); the tool is its commit, its register row and its "
+        + "re-assessment timer; and the sweep that finds the stale reminders pays its query and, once an hour, its cursor write, which it makes "
+        + "every 5 minutes whether anything is due or not (benchmark 2). A next step would keep each tool's holds in the partition of its records' "
+        + "index rows, so the index write checks them in the same transaction (−2 per approval), a migration of the records tables left for later.\n";
 
     public static async Task RunAsync(AzuriteFixture azurite, Report report)
     {
