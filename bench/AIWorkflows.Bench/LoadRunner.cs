@@ -7,8 +7,12 @@ internal static class LoadRunner
 {
     public sealed record Result(int Clients, int Count, TimeSpan Took, double PerSecond, double P50Ms, double P99Ms, int Errors);
 
-    public static async Task<Result> RunAsync(int clients, int maxCount, TimeSpan maxTime, Func<int, Task<bool>> operation)
+    /// <param name="progressEvery">When set, prints the count and rate every so many operations (a long run shows it is moving) and calls <paramref name="onProgress"/>.</param>
+    public static async Task<Result> RunAsync(
+        int clients, int maxCount, TimeSpan maxTime, Func<int, Task<bool>> operation, int progressEvery = 0, Func<int, string>? onProgress = null)
     {
+        var done = 0;
+        var lastMark = TimeSpan.Zero;
         var latencies = new List<double>[clients];
         var next = -1;
         var errors = 0;
@@ -31,6 +35,14 @@ internal static class LoadRunner
                     ok = false;
                 }
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (progressEvery > 0 && Interlocked.Increment(ref done) % progressEvery == 0)
+                {
+                    var now = clock.Elapsed;
+                    var previous = lastMark;
+                    lastMark = now;
+                    var more = onProgress?.Invoke(done) is { } extra ? $", {extra}" : "";
+                    Console.WriteLine($"  {done:N0} done in {now.TotalSeconds:F0} s (last {progressEvery:N0}: {progressEvery / (now - previous).TotalSeconds:F0}/s{more})");
+                }
                 if (!ok) Interlocked.Increment(ref errors);
             }
         })));
