@@ -84,14 +84,23 @@ public sealed partial class ToolApprovalService
         if (errors.Count > 0) return new ActResult.Invalid(errors, await OpenAsync(token, TokenPurposes.Task, ct));
 
         var result = await store.HandleAsync(p.InstanceId, new RecordReview(p.TaskId, p.Subject, verdict, comments, clock.GetUtcNow()), ct);
-        if (result.NewEvents.Count > 0)
-            return new ActResult.Done(p.InstanceId, result.State, $"Your decision ({decision!.Replace('_', ' ')}) is recorded. Thank you.");
+        var recorded = $"Your decision ({decision!.Replace('_', ' ')}) is recorded. Thank you.";
+        if (result.NewEvents.Count > 0) return new ActResult.Done(p.InstanceId, result.State, recorded);
+        // The very same decision again (a double click, or a retry after a commit that landed but whose answer was
+        // lost) is what the record already says: the reviewer is told it is recorded, not that it was refused.
+        if (IsRecordedAlready(result.State, p, verdict, comments)) return new ActResult.Done(p.InstanceId, result.State, recorded);
         var why = ToolApprovalDecider.Refusal(result.State, p.TaskId, p.Subject) ?? "The decision could not be recorded.";
         // The decider refuses only links that can no longer act (decided, replaced, someone else's, request closed).
         var refused = TaskRefusal(result.State, p, why, request: null);
         // A decision that arrives too late says so in its title; the detail says why (e.g. already recorded, and when).
         return new ActResult.Refused(Spent(refused.Status == StatusCodes.Status410Gone ? refused with { Title = "Your decision was not recorded" } : refused, TokenPurposes.Task));
     }
+
+    private static bool IsRecordedAlready(ToolApproval state, TaskTokenPayload p, Verdict verdict, string comments) =>
+        state.CaseOrNull?.Task(p.TaskId) is { Superseded: false, Outcome: { } o }
+        && o.Verdict == verdict
+        && string.Equals(o.Comments, comments, StringComparison.Ordinal)
+        && string.Equals(o.By.Trim(), p.Subject.Trim(), StringComparison.OrdinalIgnoreCase);
 
     public async Task<ActResult> RespondAsync(string? token, string? action, string? response, CancellationToken ct)
     {

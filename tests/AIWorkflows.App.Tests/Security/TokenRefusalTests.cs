@@ -85,6 +85,30 @@ public class TokenRefusalTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TheSameDecisionPostedAgain_IsAnsweredAsRecorded_AndRecordedOnce()
+    {
+        // A double click, or a retry after a commit that landed but whose answer was lost: the reviewer's
+        // decision is in the record, so telling them it "was not recorded" would be false.
+        await using var app = new AIWorkflowsApp(azurite, settings: Logging);
+        using var http = app.Http();
+        var (id, link) = await DirectorLinkAsync(http);
+        var first = await http.PostPageAsync(link, ("decision", "approve_with_conditions"), ("comments", "Only after training"));
+        var again = await http.PostPageAsync(link, ("decision", "approve_with_conditions"), ("comments", "  Only after training "));
+        using var api = await http.PostAsJsonAsync($"/api{link}/decision", new { decision = "approve_with_conditions", comments = "Only after training" });
+
+        foreach (var p in new[] { first, again })
+        {
+            Assert.Equal(HttpStatusCode.OK, p.Status);
+            Assert.Contains("Your decision (approve with conditions) is recorded", p.Text, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        var request = await http.GetRequestAsync(id);
+        Assert.Single(request["timeline"]!.AsArray(), e => (string)e!["type"]! == "review_recorded");
+        var director = request["reviews"]!.AsArray().Single(r => (string)r!["reviewer"]! == Director)!;
+        Assert.Equal("approve_with_conditions", (string)director["decision"]!);
+    }
+
+    [Fact]
     public async Task TaskLinkNamingAnotherReviewer_IsRefusedWithAPageSayingSo_AndDecidesNothing()
     {
         var logs = new CapturedLogs();
