@@ -29,6 +29,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     public int TablePort { get; private set; }
 
+    /// <summary>Environment variables for the emulator's process, set before <see cref="InitializeAsync"/> (the benchmarks use it).</summary>
+    public IDictionary<string, string> ProcessEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>A table prefix no other test uses: letters and digits, starting with a letter.</summary>
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
@@ -75,6 +78,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in ProcessEnvironment) start.Environment[name] = value;
         foreach (var arg in new[]
         {
             "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
