@@ -38,20 +38,23 @@ public sealed partial class UnionNoticeService(
     }
 
     /// <summary>What an organization's response link opens. Never changes state: mail scanners fetch links before people do.</summary>
-    public async Task<LinkAccess> OpenAsync(string? token, CancellationToken ct)
+    public async Task<LinkAccess> OpenAsync(string? token, CancellationToken ct) => (await OpenNoticeAsync(token, ct)).Access;
+
+    /// <summary>What the link opens, and the notice it was read from (null when the link is not genuine).</summary>
+    private async Task<(LinkAccess Access, Snapshot<UnionNotice, UnionNoticeEvent>? Notice)> OpenNoticeAsync(string? token, CancellationToken ct)
     {
         switch (tokens.Verify(token, TokenPurposes.Union))
         {
             case TokenVerification.Valid { Payload: var p }:
-                if (await GetAsync(p.InstanceId, ct) is not { State.CaseOrNull: { } c } notice || c.Organization(p.Subject) is not { } o) return NotValid();
-                return UnionNoticeDecider.Refusal(notice.State, o.Id) is { } why
+                if (await GetAsync(p.InstanceId, ct) is not { State.CaseOrNull: { } c } notice || c.Organization(p.Subject) is not { } o) return (NotValid(), null);
+                return (UnionNoticeDecider.Refusal(notice.State, o.Id) is { } why
                     ? new LinkAccess.Refused(StatusCodes.Status410Gone, "This notice needs nothing more from you", why, UnionNoticeView.From(notice.State, calendar, detailed: false), o.Id)
-                    : new LinkAccess.Granted(p, UnionNoticeView.From(notice.State, calendar, detailed: false), o.Id, c.Clock.WindowClosesAt, CanWaive: o.Answer is null);
+                    : new LinkAccess.Granted(p, UnionNoticeView.From(notice.State, calendar, detailed: false), o.Id, c.Clock.WindowClosesAt, CanWaive: o.Answer is null), notice);
             case TokenVerification.Expired:
-                return new LinkAccess.Refused(StatusCodes.Status410Gone, "This link has expired",
-                    $"Ask labor relations ({LaborRelations}) for a new link; your organization can still request to meet and confer.");
+                return (new LinkAccess.Refused(StatusCodes.Status410Gone, "This link has expired",
+                    $"Ask labor relations ({LaborRelations}) for a new link; your organization can still request to meet and confer."), null);
             default:
-                return NotValid();
+                return (NotValid(), null);
         }
     }
 
@@ -90,8 +93,11 @@ public sealed partial class UnionNoticeService(
     public async Task<AnswerResult> AnswerAsync(string? token, AnswerInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var access = await OpenAsync(token, ct);
-        if (access is LinkAccess.Refused refused) return new AnswerResult.Refused(refused);
+        var (access, notice) = await OpenNoticeAsync(token, ct);
+        if (access is LinkAccess.Refused refused)
+            return notice is not null && refused.OrganizationId is { } id && RecordedAlready(notice.State, notice.Events, id, input) is { } again
+                ? again
+                : new AnswerResult.Refused(refused);
         var g = (LinkAccess.Granted)access;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var request = input.Answer switch { "meet_and_confer" => true, "waive" => false, _ => (bool?)null };
@@ -103,10 +109,34 @@ public sealed partial class UnionNoticeService(
 
         var d = await store.HandleAsync(g.Payload.InstanceId, new UnionNoticeCommand.Answer(g.OrganizationId, request!.Value, name, comments, clock.GetUtcNow()), ct);
         if (d.NewEvents.Count == 0)
-            return new AnswerResult.Refused(new LinkAccess.Refused(StatusCodes.Status410Gone, "Your answer was not recorded",
+            return RecordedAlready(d.State, [], g.OrganizationId, input) ?? (AnswerResult)new AnswerResult.Refused(new LinkAccess.Refused(StatusCodes.Status410Gone, "Your answer was not recorded",
                 UnionNoticeDecider.Refusal(d.State, g.OrganizationId) ?? "The notice has moved on; see its status below.", UnionNoticeView.From(d.State, calendar, false), g.OrganizationId));
         var view = UnionNoticeView.From(d.State, calendar, detailed: false);
         return new AnswerResult.Done(view, view.Organizations.First(o => o.Id == g.OrganizationId), request.Value);
+    }
+
+    /// <summary>
+    /// The very same answer posted again (a double click, or a retry after a commit that landed but whose
+    /// answer was lost) is what the notice already records: it is answered as recorded, and records nothing.
+    /// A late request after a deemed waiver is only in the history; without it, such a repeat is refused as before.
+    /// </summary>
+    private AnswerResult.Done? RecordedAlready(UnionNotice state, IReadOnlyList<StoredEvent<UnionNoticeEvent>> history, string organizationId, AnswerInput input)
+    {
+        if (state.CaseOrNull?.Organization(organizationId) is not { } o) return null;
+        var (name, comments) = (input.Name?.Trim() ?? "", input.Comments?.Trim() ?? "");
+        bool Same(string by, string said) => string.Equals(by, name, StringComparison.Ordinal) && string.Equals(said, comments, StringComparison.Ordinal);
+        var recorded = input.Answer switch
+        {
+            "waive" => o.Answer is { Kind: AnswerKind.Waived } a && Same(a.By, a.Comments),
+            "meet_and_confer" => o.Case is not null && (o.Answer is { Kind: AnswerKind.Requested } a
+                ? Same(a.By, a.Comments)
+                : history.LastOrDefault(e => e.Event is UnionNoticeEvent.MeetAndConferRequested r && r.OrganizationId == o.Id)?.Event
+                    is UnionNoticeEvent.MeetAndConferRequested r && Same(r.By, r.Comments)),
+            _ => false,
+        };
+        if (!recorded) return null;
+        var view = UnionNoticeView.From(state, calendar, detailed: false);
+        return new AnswerResult.Done(view, view.Organizations.First(x => x.Id == o.Id), input.Answer == "meet_and_confer");
     }
 
     private static string Text(string? value, string key, string? required, int max, Dictionary<string, string[]> errors)
