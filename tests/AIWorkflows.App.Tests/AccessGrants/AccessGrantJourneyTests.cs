@@ -61,7 +61,8 @@ public class AccessGrantJourneyTests(AzuriteFixture azurite)
         var sha = (string)request["agreement"]!["sha256"]!;
         using (var unticked = await http.PostFormAsync(sign, ("sha256", sha))) Assert.Equal(HttpStatusCode.BadRequest, unticked.StatusCode);
         using (var signed = await http.PostFormAsync(sign, ("agree", "yes"), ("sha256", sha))) Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
-        using (var again = await http.PostFormAsync(sign, ("agree", "yes"), ("sha256", sha))) Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        using (var again = await http.PostFormAsync(sign, ("agree", "yes"), ("sha256", sha))) Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the same signature: recorded
+        using (var spent = await http.PostFormAsync(sign, ("sha256", sha))) Assert.Equal(HttpStatusCode.Gone, spent.StatusCode);
         using (var consent = await http.PostFormAsync(ask.LinkPath("/access/consent/"), ("decision", "consent"), ("comments", "")))
             Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
 
