@@ -10,7 +10,7 @@ using static AIWorkflows.Domain.Reassessments.ToolLifecycleCommand;
 namespace AIWorkflows.App.Reassessments;
 
 /// <summary>The application service for tools in service: registration, incidents and re-assessment tasks.</summary>
-public sealed class ToolLifecycleService(
+public sealed partial class ToolLifecycleService(
     DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> store,
     TaskTokenService tokens,
     PolicyPack pack,
@@ -62,23 +62,27 @@ public sealed class ToolLifecycleService(
     {
         public sealed record Granted(TaskTokenPayload Payload, Snapshot<ToolLifecycle, ToolLifecycleEvent> Tool, OpenReassessment Open, bool IsOfficerReview) : TaskAccess;
         public sealed record Refused(int Status, string Title, string Detail) : TaskAccess;
+
+        /// <summary>The very answer posted was already recorded (a repeated post): nothing more was recorded.</summary>
+        public sealed record Recorded(ToolProfile Tool, bool IsOfficerReview) : TaskAccess;
     }
 
     /// <summary>What a re-assessment link opens; never changes state.</summary>
-    public Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct) => OpenTaskAsync(token, known: false, ct);
+    public async Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct) => (await OpenTaskAsync(token, known: false, ct)).Access;
 
     /// <param name="known">Checked on the state this process last committed or read (no read when it has one).</param>
-    private async Task<TaskAccess> OpenTaskAsync(string? token, bool known, CancellationToken ct)
+    /// <returns>What the link opens and, for a genuine link, its payload and the tool as read.</returns>
+    private async Task<(TaskAccess Access, TaskTokenPayload? Payload, Snapshot<ToolLifecycle, ToolLifecycleEvent>? Tool)> OpenTaskAsync(string? token, bool known, CancellationToken ct)
     {
         var v = tokens.Verify(token, LifecycleLinks.Purpose);
-        if (v is TokenVerification.Expired) return new TaskAccess.Refused(410, "This link has expired", "Ask the AI officer for a new link.");
-        if (v is not TokenVerification.Valid { Payload: var p }) return new TaskAccess.Refused(404, "This link is not valid", "Check that the whole link was copied from the email.");
+        if (v is TokenVerification.Expired) return (new TaskAccess.Refused(410, "This link has expired", "Ask the AI officer for a new link."), null, null);
+        if (v is not TokenVerification.Valid { Payload: var p }) return (new TaskAccess.Refused(404, "This link is not valid", "Check that the whole link was copied from the email."), null, null);
         var tool = known ? await store.LoadKnownAsync(p.InstanceId, true, ct) : await store.LoadAsync(p.InstanceId, true, ct);
         if (tool?.State is not ToolLifecycle.InService { Open: { } o }
             || (p.TaskId != o.OwnerTaskId && p.TaskId != o.OfficerTaskId)
             || (p.TaskId == o.OwnerTaskId && o.Attestation is not null))
-            return new TaskAccess.Refused(410, "This re-assessment task is done", "It was already completed or replaced by a newer one.");
-        return new TaskAccess.Granted(p, tool, o, p.TaskId == o.OfficerTaskId);
+            return (new TaskAccess.Refused(410, "This re-assessment task is done", "It was already completed or replaced by a newer one."), p, tool);
+        return (new TaskAccess.Granted(p, tool, o, p.TaskId == o.OfficerTaskId), p, tool);
     }
 
     public async Task<(bool Done, Dictionary<string, string[]> Errors, TaskAccess Access)> ActAsync(
@@ -87,10 +91,12 @@ public sealed class ToolLifecycleService(
         ArgumentNullException.ThrowIfNull(form);
         // The decider checks the task again when it decides, so a grant on the state this process knows
         // is enough to go on (a stale one ends in "already completed", as a fresh read would); a refusal
-        // is only believed on a fresh read.
-        var access = await OpenTaskAsync(token, known: true, ct);
-        if (access is TaskAccess.Refused) access = await OpenTaskAsync(token, ct);
+        // is only believed on a fresh read. The very answer posted again is believed on either: the history only grows.
+        var (access, p, tool) = await OpenTaskAsync(token, known: true, ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (access is TaskAccess.Refused && RecordedAlready(tool?.State, tool?.Events ?? [], p, form) is { } known) return (true, errors, known);
+        if (access is TaskAccess.Refused) (access, p, tool) = await OpenTaskAsync(token, known: false, ct);
+        if (access is TaskAccess.Refused && RecordedAlready(tool?.State, tool?.Events ?? [], p, form) is { } again) return (true, errors, again);
         if (access is not TaskAccess.Granted g) return (false, errors, access);
         string Text(string key, string message)
         {
@@ -108,13 +114,7 @@ public sealed class ToolLifecycleService(
         }
         else
         {
-            var outcome = form.GetValueOrDefault("outcome") switch
-            {
-                "continue" => ReassessmentOutcome.Continue,
-                "suspend" => ReassessmentOutcome.Suspend,
-                "retire" => (ReassessmentOutcome?)ReassessmentOutcome.Retire,
-                _ => null,
-            };
+            var outcome = Outcome(form.GetValueOrDefault("outcome"));
             if (outcome is null) errors["outcome"] = ["Choose whether the tool continues, is suspended or retired."];
             var tier = form.GetValueOrDefault("tier");
             if (!string.IsNullOrEmpty(tier) && pack.Tiers.All(t => t.Id != tier)) errors["tier"] = ["Choose one of the city's tiers."];
@@ -123,8 +123,10 @@ public sealed class ToolLifecycleService(
         }
         if (errors.Count > 0) return (false, errors, access);
         var d = await store.HandleAsync(g.Payload.InstanceId, command, ct);
-        return d.NewEvents.Count > 0
-            ? (true, errors, access)
+        if (d.NewEvents.Count > 0) return (true, errors, access);
+        // Committed meanwhile by a post of the same answer: the state tells the owner's attestation (an officer's review, only its history).
+        return RecordedAlready(d.State, [], g.Payload, form) is { } raced
+            ? (true, errors, raced)
             : (false, errors, new TaskAccess.Refused(410, "This re-assessment task is done", "It was already completed."));
     }
 

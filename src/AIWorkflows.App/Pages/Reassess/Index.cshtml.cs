@@ -1,5 +1,6 @@
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.Domain.Policy;
+using AIWorkflows.Domain.Reassessments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,6 +19,9 @@ public sealed class IndexModel(ToolLifecycleService service, PolicyPack pack) : 
     public ProblemView? Problem { get; private set; }
 
     public bool Done { get; private set; }
+
+    /// <summary>Set once the answer is recorded: the tool and whose answer it was (the officer's review or the owner's attestation).</summary>
+    public ToolLifecycleService.TaskAccess.Recorded? Recorded { get; private set; }
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
 
@@ -64,6 +68,10 @@ public sealed class IndexModel(ToolLifecycleService service, PolicyPack pack) : 
                 break;
             case ToolLifecycleService.TaskAccess.Granted g:
                 Access = g;
+                if (Done) Recorded = new(((ToolLifecycle.InService)g.Tool.State).Profile, g.IsOfficerReview);
+                break;
+            case ToolLifecycleService.TaskAccess.Recorded r:
+                Recorded = r;
                 break;
         }
         return Page();
