@@ -105,10 +105,13 @@ public sealed partial class ToolApprovalService
     public async Task<ActResult> RespondAsync(string? token, string? action, string? response, CancellationToken ct)
     {
         var access = await OpenAsync(token, LinkTokens.RequesterPurpose, ct);
+        response = response?.Trim() ?? "";
+        if (tokens.Verify(token, LinkTokens.RequesterPurpose) is TokenVerification.Valid { Payload: var holder }
+            && RespondedAlready(access switch { LinkAccess.Granted g => g.Request, LinkAccess.Refused f => f.Request, _ => null }, holder, action, response) is { } again)
+            return again;
         if (access is LinkAccess.Refused r) return new ActResult.Refused(r);
         var granted = (LinkAccess.Granted)access;
         var p = granted.Payload;
-        response = response?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (action is not ("resubmit" or "withdraw")) errors["action"] = ["Choose to resubmit or to withdraw the request."];
         if (response.Length == 0) errors["response"] = [action == "withdraw" ? "Say why the request is withdrawn." : "Say what was changed in answer to the findings."];
@@ -122,9 +125,29 @@ public sealed partial class ToolApprovalService
             ? new Withdraw(p.Subject, response, clock.GetUtcNow())
             : new Resubmit(p.Subject, response, null, clock.GetUtcNow());
         var result = await store.HandleAsync(p.InstanceId, command, ct);
+        if (result.NewEvents.Count == 0 && RespondedAlready(new(p.InstanceId, result.State, result.Version, []), p, action, response) is { } raced) return raced;
         return result.NewEvents.Count == 0
             ? new ActResult.Refused(new LinkAccess.Refused(StatusCodes.Status409Conflict, "Nothing was changed",
                 $"The request is {result.State.Status.Replace('_', ' ')}."))
             : new ActResult.Done(p.InstanceId, result.State, action == "withdraw" ? "The request is withdrawn." : "The request is back with the reviewers.");
+    }
+
+    /// <summary>
+    /// The very same response posted again (a double click, or a retry after a commit that landed but whose answer
+    /// was lost) is what the request already records: it is answered as done, and records nothing. A withdrawal is
+    /// in the state; a resubmission only in the history read with the link (a repeat that raced the first is refused).
+    /// </summary>
+    private static ActResult.Done? RespondedAlready(Snapshot<ToolApproval, ToolApprovalEvent>? request, TaskTokenPayload p, string? action, string response)
+    {
+        if (request is null) return null;
+        bool Same(string by, string said) => string.Equals(by.Trim(), p.Subject.Trim(), StringComparison.OrdinalIgnoreCase) && string.Equals(said, response, StringComparison.Ordinal);
+        if (action == "withdraw" && request.State is ToolApproval.Withdrawn w && Same(w.By, w.Reason))
+            return new ActResult.Done(p.InstanceId, request.State, "The request is withdrawn.");
+        // A resubmission answers the latest remediation; once the request is back in remediation it may be sent again.
+        if (action == "resubmit" && request.State is not ToolApproval.InRemediation
+            && request.Events.LastOrDefault(e => e.Event is ToolApprovalEvent.Resubmitted)?.Event is ToolApprovalEvent.Resubmitted again && Same(again.By, again.Response))
+            return new ActResult.Done(p.InstanceId, request.State,
+                request.State is ToolApproval.InReview ? "The request is back with the reviewers." : "Your response is recorded.");
+        return null;
     }
 }
