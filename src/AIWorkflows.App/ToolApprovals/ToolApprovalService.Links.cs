@@ -26,7 +26,9 @@ public sealed partial class ToolApprovalService
                 if (purpose == TokenPurposes.Task
                     && ToolApprovalDecider.Refusal(request.State, v.Payload.TaskId, v.Payload.Subject) is { } why)
                     return Spent(TaskRefusal(request.State, v.Payload, why, request), purpose);
-                if (purpose == LinkTokens.RequesterPurpose && request.State is not (ToolApproval.InReview or ToolApproval.InRemediation))
+                // The requester may still withdraw while the unions are noticed (the decider allows it, and the
+                // affected organizations are told the notice is withdrawn); only a decided request is closed.
+                if (purpose == LinkTokens.RequesterPurpose && request.State is not (ToolApproval.InReview or ToolApproval.InRemediation or ToolApproval.AwaitingUnion))
                     return Spent(new LinkAccess.Refused(StatusCodes.Status410Gone, "This request is closed",
                         $"The request is {request.State.Status.Replace('_', ' ')}; nothing more can be changed.", request), purpose);
                 return new LinkAccess.Granted(v.Payload, request);

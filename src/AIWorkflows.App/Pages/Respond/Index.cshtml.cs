@@ -29,6 +29,10 @@ public sealed class IndexModel(ToolApprovalService service, PolicyPack pack) : P
 
     public bool CanResubmit => View?.Status == "remediation";
 
+    public string WithdrawOnlyHint => View?.Status == "union_notice"
+        ? "The request is approved and waiting on the notice to the affected employee organizations, so there is nothing to resubmit; you can still withdraw it."
+        : "The request is with the reviewers, so there is nothing to resubmit; you can still withdraw it.";
+
     public IReadOnlyList<ChoiceOption> Actions =>
     [
         .. CanResubmit ? [new ChoiceOption("resubmit", "I have made the changes: send it back to the reviewers")] : Array.Empty<ChoiceOption>(),
