@@ -1,4 +1,4 @@
-// Preloaded into the benchmarks' Azurite (NODE_OPTIONS=--require) by the memory run only.
+// Preloaded into each benchmark's Azurite (NODE_OPTIONS=--require); the tests use Azurite as it comes.
 //
 // Azurite keeps each table in a LokiJS collection indexed on PartitionKey and on RowKey, and looks an
 // entity up with findOne({ RowKey, PartitionKey }): LokiJS narrows by the first key's index and scans

@@ -14,9 +14,6 @@ internal static class StartupAndMemory
 {
     public const int Starts = 3;
 
-    /// <summary>Preloaded into this benchmark's Azurite: it looks an entity up by PartitionKey first, as Table Storage does.</summary>
-    public static string KeyLookupScript => Path.Combine(Machine.RepoRoot(), "bench", "azurite-key-lookup.js");
-
     // Keeps the whole bench within 10 minutes on a machine too slow for 10,000 (about 3 minutes here).
     private static readonly TimeSpan LoadCap = TimeSpan.FromMinutes(3.5);
     // BENCH_SUBMISSIONS shortens a trial run; the results table is made with the full 10,000.
@@ -108,7 +105,7 @@ internal static class StartupAndMemory
             + "containers that are missing, before the server takes requests, so a misconfigured connection fails start-up with a clear message), and the first page render.\n"
             + $"\nAfter {load.Count:N0} submissions ({load.PerSecond:F0}/s from 16 clients, {load.Errors} errors): **{after:F0} MiB**, {afterIdle:F0} MiB after 5 s idle. "
             + $"Resident memory by submissions so far (MiB): {string.Join("; ", growth)}. "
-            + "This benchmark's Azurite is started with `bench/azurite-key-lookup.js` preloaded: Azurite finds an entity by narrowing on its RowKey index and "
+            + "The benchmarks' Azurite is started with `bench/azurite-key-lookup.js` preloaded: Azurite finds an entity by narrowing on its RowKey index and "
             + "scanning the rest, and every workflow's state row has RowKey `state`, so each point operation scanned every workflow and the rate fell from "
             + "80/s to 16/s by 6,000 submissions (Azurite's one Node thread at 100%, the app at a third of a core). The script narrows on whichever of the two "
             + "key indexes matches fewer rows, as Table Storage's (PartitionKey, RowKey) index does; every answer is the same."
