@@ -9,7 +9,10 @@
 // does not slow as a table grows. This narrows by whichever key's index matches fewer rows (two binary
 // searches), as a query planner would; the predicate, and so every answer, is unchanged.
 'use strict';
-const Loki = require(require.resolve('lokijs', { paths: [__dirname] }));
+const path = require('path');
+// The copy Azurite itself loads, wherever npm put it.
+const azurite = path.dirname(require.resolve('azurite/package.json', { paths: [__dirname] }));
+const Loki = require(require.resolve('lokijs', { paths: [azurite] }));
 const findOne = Loki.Collection.prototype.findOne;
 Loki.Collection.prototype.findOne = function (query) {
   if (query && typeof query === 'object' && 'PartitionKey' in query && 'RowKey' in query
