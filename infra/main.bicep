@@ -1,4 +1,4 @@
-// AIWorkflows on Azure (azd): a Flex Consumption function app running the app as a custom handler,
+// AIWorkflows on Azure (azd): a Flex Consumption function app on the .NET 10 isolated worker,
 // Table and Blob storage, one user-assigned identity, Key Vault for secrets, Application Insights
 // with Entra auth, and App Service Authentication with Entra ID. Plain resources only (no registry
 // modules), so it compiles offline. See README "Deploy".

@@ -26,7 +26,7 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public TimeSpan StartUp { get; }
 
-    public static string AppDll => Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.App", "bin", "Release", "net10.0", "AIWorkflows.App.dll");
+    public static string AppDll => Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.LocalHost", "bin", "Release", "net10.0", "AIWorkflows.LocalHost.dll");
 
     public static string BareDll => Path.Combine(Machine.RepoRoot(), "bench", "BareApp", "bin", "Release", "net10.0", "BareApp.dll");
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using AIWorkflows.App.Functions;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Tests.Fixtures;
 
@@ -45,7 +44,7 @@ internal static class IdleCost
         double? production = null;
         foreach (var (label, interval, span) in new[]
         {
-            ($"Functions schedule `{AppTimers.Sweep.Schedule}` (production)", AppTimers.Sweep.Interval, TimeSpan.FromHours(3)),
+            ("Functions schedule `0 */5 * * * *` (production)", TimeSpan.FromMinutes(5), TimeSpan.FromHours(3)),
             ("in-process scheduler, `Sweep:Interval` 00:01:00 (local)", TimeSpan.FromMinutes(1), TimeSpan.FromHours(1)),
         })
         {

@@ -13,7 +13,7 @@ internal static class Prepare
     /// <summary>Published builds live outside the projects' bin folders, so publishing never races a developer's build.</summary>
     public static string PublishRoot => Path.Combine(Machine.RepoRoot(), "artifacts", "bench");
 
-    public static string PublishedApp => Path.Combine(PublishRoot, "app", "AIWorkflows.App.dll");
+    public static string PublishedApp => Path.Combine(PublishRoot, "app", "AIWorkflows.LocalHost.dll");
 
     public static string PublishedBare => Path.Combine(PublishRoot, "bare", "BareApp.dll");
 
@@ -30,7 +30,7 @@ internal static class Prepare
         var root = Machine.RepoRoot();
         Console.WriteLine("Publishing the app and the bare app as deployed (Release, linux-x64, ReadyToRun)...");
         var clock = Stopwatch.StartNew();
-        foreach (var (project, folder) in new[] { ("src/AIWorkflows.App", "app"), ("bench/BareApp", "bare") })
+        foreach (var (project, folder) in new[] { ("src/AIWorkflows.LocalHost", "app"), ("bench/BareApp", "bare") })
         {
             await RunAsync(root, "dotnet", "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
                 "-p:PublishReadyToRun=true", "--artifacts-path", Path.Combine(PublishRoot, "obj"), "-o", Path.Combine(PublishRoot, folder),

@@ -37,7 +37,7 @@ if (chosen.Except(all).ToList() is { Count: > 0 } unknown)
 
 // The app's content root (policy packs, pages): the test fixture finds it through its own assembly's
 // manifest; from this assembly the factory needs to be told.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AIWORKFLOWS_APP", Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.App"));
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AIWORKFLOWS_LOCALHOST", Path.Combine(Machine.RepoRoot(), "src", "AIWorkflows.LocalHost"));
 var total = Stopwatch.StartNew();
 var timings = new List<string>();
 await Prepare.AzuriteAsync();

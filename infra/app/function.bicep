@@ -1,6 +1,5 @@
-// The app: a Flex Consumption function app whose runtime is `custom`, so the Functions host starts
-// the self-contained ASP.NET Core binary (host.json customHandler) and forwards HTTP to it. App
-// Service Authentication (Entra ID) signs people in and hands the app X-MS-CLIENT-PRINCIPAL; the
+// The app: a Flex Consumption function app on the .NET 10 isolated worker, its workflows Durable
+// orchestrations on the Azure Storage provider in the app's storage account. App Service Authentication (Entra ID) signs people in and hands the app X-MS-CLIENT-PRINCIPAL; the
 // app trusts that header only when sign-in is configured here (Auth__TrustEasyAuth).
 param name string
 param planName string
@@ -65,7 +64,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         }
       }
       scaleAndConcurrency: { maximumInstanceCount: maximumInstanceCount, instanceMemoryMB: instanceMemoryMB }
-      runtime: { name: 'custom', version: '1.0' }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
   }
 }
@@ -86,7 +85,7 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 var baseUrl = empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}/' : publicBaseUrl
 
 var settings = {
-  // Functions host storage (timer leases) through the identity, no connection string.
+  // Functions host storage (timer leases, the Durable task hub) through the identity, no connection string.
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId

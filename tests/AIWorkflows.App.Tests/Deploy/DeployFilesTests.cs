@@ -3,60 +3,50 @@ using AIWorkflows.App.Identity;
 
 namespace AIWorkflows.App.Tests.Deploy;
 
-/// <summary>host.json and azure.yaml say what DESIGN §1 asks of the custom handler and its deployment.</summary>
+/// <summary>host.json and azure.yaml say what DESIGN §1 asks: an isolated-worker app whose workflows run on Durable's Azure Storage provider.</summary>
 public class DeployFilesTests
 {
     private static JsonNode HostJson() => JsonNode.Parse(Repo.Read("host.json"))!;
 
     [Fact]
-    public void HostJson_StartsTheSelfContainedApp_FromItsOwnFolder()
-    {
-        var description = HostJson()["customHandler"]!["description"]!;
-
-        Assert.Equal("app/AIWorkflows.App", (string?)description["defaultExecutablePath"]);
-        // The app's content root (appsettings.json, wwwroot/) is its working directory.
-        Assert.Equal("app", (string?)description["workingDirectory"]);
-    }
-
-    [Fact]
-    public void HostJson_ForwardsHttpUnchanged_WithNoRoutePrefix()
+    public void HostJson_IsVersion2_WithNoCustomHandler_NoRoutePrefix_AndLogs()
     {
         var host = HostJson();
 
         Assert.Equal("2.0", (string?)host["version"]);
-        Assert.True((bool?)host["customHandler"]!["enableForwardingHttpRequest"]);
+        Assert.Null(host["customHandler"]);
+        // The isolated worker builds its own extensions; a bundle is for script languages.
+        Assert.Null(host["extensionBundle"]);
         Assert.Equal("", (string?)host["extensions"]!["http"]!["routePrefix"]);
-    }
-
-    [Fact]
-    public void HostJson_TakesTimersFromExtensionBundle4_AndLogs()
-    {
-        var host = HostJson();
-
-        Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", (string?)host["extensionBundle"]!["id"]);
-        Assert.StartsWith("[4.", (string?)host["extensionBundle"]!["version"], StringComparison.Ordinal);
         Assert.NotNull(host["logging"]!["logLevel"]!["default"]);
     }
 
     [Fact]
-    public void AzureYaml_DeploysTheCustomHandlerPackage_ThatThePrepackageHookBuilds()
+    public void HostJson_RunsDurableOnAzureStorage_WithAHubName_Partitions_AndAPollingCeiling()
+    {
+        var durable = HostJson()["extensions"]!["durableTask"]!;
+
+        Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", (string?)durable["hubName"]);
+        var provider = durable["storageProvider"]!;
+        Assert.Equal("AzureStorage", (string?)provider["type"]);
+        Assert.InRange((int)provider["partitionCount"]!, 1, 16);
+        Assert.True(TimeSpan.TryParse((string?)provider["maxQueuePollingInterval"], System.Globalization.CultureInfo.InvariantCulture, out var polling));
+        Assert.InRange(polling, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void AzureYaml_DeploysTheFunctionsProject_AsADotnetFunctionApp()
     {
         var lines = File.ReadAllLines(Repo.PathOf("azure.yaml")).Select(l => l.Trim()).ToList();
 
         Assert.Contains("host: function", lines);
-        Assert.Contains("language: custom", lines);
-        Assert.Contains("dist: dist/functionapp", lines);
-        Assert.Contains("prepackage:", lines);
-        Assert.Contains("run: ./scripts/package.sh dist", lines);
-        Assert.Contains("project: .", lines);
+        Assert.Contains("language: dotnet", lines);
+        Assert.Contains("project: src/AIWorkflows.Functions", lines);
     }
 
     [Fact]
-    public void ThePackagingScript_IsExecutable_AndThePackageIsNeverCommitted()
+    public void LocalSettings_AreNeverCommitted()
     {
-        if (!OperatingSystem.IsWindows())
-            Assert.NotEqual(UnixFileMode.None, File.GetUnixFileMode(Repo.PathOf("scripts", "package.sh")) & UnixFileMode.UserExecute);
-        Assert.Contains("dist/", File.ReadAllLines(Repo.PathOf(".gitignore")));
         Assert.Contains("local.settings.json", File.ReadAllLines(Repo.PathOf(".gitignore")));
     }
 

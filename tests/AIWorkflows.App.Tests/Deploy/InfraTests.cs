@@ -63,7 +63,7 @@ public partial class InfraTests
     }
 
     [Fact]
-    public async Task TheFunctionApp_IsFlexConsumption_RunningTheCustomHandler_DeployedFromBlobWithTheIdentity()
+    public async Task TheFunctionApp_IsFlexConsumption_OnTheDotnetIsolatedWorker_DeployedFromBlobWithTheIdentity()
     {
         var compiled = await CompiledTemplate.GetAsync();
 
@@ -73,7 +73,8 @@ public partial class InfraTests
         Assert.Equal("functionapp,linux", (string?)site["kind"]);
         Assert.Contains("azd-service-name", site["tags"]!.ToJsonString(), StringComparison.Ordinal);
         var config = site["properties"]!["functionAppConfig"]!;
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
         Assert.Equal("blobContainer", (string?)config["deployment"]!["storage"]!["type"]);
         Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
         Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
@@ -150,16 +151,17 @@ public partial class InfraTests
     }
 
     [Fact]
-    public async Task TheIdentity_HasTableDataContributor_BlobDataOwner_SecretsUser_AndMetricsPublisher()
+    public async Task TheIdentity_HasTableAndQueueDataContributor_BlobDataOwner_SecretsUser_AndMetricsPublisher()
     {
         var compiled = await CompiledTemplate.GetAsync();
         var text = compiled.Template.ToJsonString();
 
         Assert.Single(compiled.OfType("Microsoft.ManagedIdentity/userAssignedIdentities"));
-        Assert.Equal(4, compiled.OfType("Microsoft.Authorization/roleAssignments").Count());
+        Assert.Equal(5, compiled.OfType("Microsoft.Authorization/roleAssignments").Count());
         foreach (var role in new[]
         {
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor (the Durable task hub)
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
             "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher

@@ -17,7 +17,7 @@ namespace AIWorkflows.App.Tests.Fixtures;
 /// The real app on a real Kestrel port, its storage in the fixture's Azurite under a prefix of its
 /// own, a fake clock the test moves, and mail in the Development outbox (or SendGrid at a listener).
 /// </summary>
-public sealed class AIWorkflowsApp : WebApplicationFactory<Program>
+public sealed class AIWorkflowsApp : WebApplicationFactory<AIWorkflows.LocalHost.LocalHostProgram>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 17, 0, 0, TimeSpan.Zero); // Mon 09:00 in Sacramento
 

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace AIWorkflows.App.Tests.Reliability;
 
 /// <summary>
-/// The built app (<c>dotnet AIWorkflows.App.dll</c>) as an operating-system process of its own, in
+/// The built app (<c>dotnet AIWorkflows.LocalHost.dll</c>) as an operating-system process of its own, in
 /// Development, on a fixed loopback port, so a test can SIGKILL it at any moment and start it again
 /// on the same port and storage, as a host would after a crash.
 /// </summary>
@@ -109,7 +109,7 @@ internal sealed class AppProcess : IAsyncDisposable
         for (var dir = testBin; dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "AIWorkflows.sln"))) continue;
-            var dll = Path.Combine(dir.FullName, "src", "AIWorkflows.App", "bin", configuration, framework, "AIWorkflows.App.dll");
+            var dll = Path.Combine(dir.FullName, "src", "AIWorkflows.LocalHost", "bin", configuration, framework, "AIWorkflows.LocalHost.dll");
             return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing; build the solution first.");
         }
         throw new InvalidOperationException("AIWorkflows.sln not found above " + AppContext.BaseDirectory);

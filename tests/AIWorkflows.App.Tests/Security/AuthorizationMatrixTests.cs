@@ -58,6 +58,7 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         // The public: anyone, signed in or not.
         new("GET /", Access.Public, (_, _) => Get("/")),
         new("GET /api/healthz", Access.Public, (_, _) => Get("/api/healthz")),
+        new("GET /css/site.css", Access.Public, (_, _) => Get("/css/site.css")),
         new("GET /api/policy", Access.Public, (_, _) => Get("/api/policy")),
         new("POST /api/requests", Access.Public, (_, _) => Json("/api/requests", AppClient.HighRiskRequest())),
         new("GET /api/requests/{id}", Access.Public, (w, _) => Get($"/api/requests/{w.RequestId}")),
@@ -82,7 +83,6 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /error/{status:int?}", Access.Public, (_, _) => Get("/error/404"), Answers: 404),
         new("POST /error/{status:int?}", Access.Public, (_, _) => Form("/error/400")),
         // The Functions host's timer call: a sweep does only what is due, so anyone calling it changes nothing (README).
-        new("POST /Sweep", Access.Public, (_, _) => Json("/Sweep", new { Data = new { }, Metadata = new { } })),
 
         // Development only (the test app runs in Development; DevelopmentOnlyTests prove the 404 elsewhere).
         new("POST /?handler=AdvanceClock", Access.Development, (_, _) => Form("/?handler=AdvanceClock", ("advance", "PT1S"))),

@@ -40,11 +40,11 @@ public static class EndpointInventory
         return [.. keys];
     }
 
-    /// <summary>The page model's <c>On{Verb}{Handler}[Async]</c> methods; a page with none still answers GET.</summary>
+    /// <summary>The page model's <c>On{Verb}{Handler}[Async]</c> methods; a page answers GET even without an OnGet.</summary>
     private static List<(string Verb, string? Handler)> Handlers(PageActionDescriptor page)
     {
         var typeName = "AIWorkflows.App.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
-        var model = typeof(Program).Assembly.GetType(typeName)
+        var model = typeof(AIWorkflows.App.AppServices).Assembly.GetType(typeName)
             ?? throw new InvalidOperationException($"No page model {typeName} for {page.ViewEnginePath}.");
         var found = model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Select(m => m.Name.EndsWith("Async", StringComparison.Ordinal) ? m.Name[..^5] : m.Name)
@@ -52,6 +52,7 @@ public static class EndpointInventory
                 .Select(v => (Verb: v.ToUpperInvariant(), Handler: n.Length > 2 + v.Length ? n[(2 + v.Length)..] : null)))
             .Distinct()
             .ToList();
-        return found.Count > 0 ? found : [("GET", null)];
+        if (!found.Any(f => f.Verb == "GET")) found.Add(("GET", null));
+        return found;
     }
 }

@@ -2,14 +2,14 @@ namespace AIWorkflows.App.Functions;
 
 /// <summary>
 /// Outside Azure, calls the same timer handlers the Functions host would, on the same intervals.
-/// Off under the Functions host (it calls POST /{FunctionName}) and in tests (they sweep on demand).
+/// The local host runs it; tests turn it off and sweep on demand.
 /// </summary>
 public sealed partial class SweepScheduler(SweepRunner runner, TimeProvider clock, IConfiguration config, ILogger<SweepScheduler> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue("Sweep:Scheduler", true) || config["FUNCTIONS_CUSTOMHANDLER_PORT"] is not null) return;
+        if (!config.GetValue("Sweep:Scheduler", true)) return;
         var interval = config.GetValue<TimeSpan?>("Sweep:Interval") ?? TimeSpan.FromMinutes(1);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -19,10 +19,6 @@ public sealed class IndexModel(IHostEnvironment environment, TimeProvider clock)
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
 
-    public void OnGet()
-    {
-    }
-
     /// <summary>Moves the Development clock forward, then back to the page (POST-redirect-GET: a refresh must not move it again).</summary>
     public IActionResult OnPostAdvanceClock()
     {

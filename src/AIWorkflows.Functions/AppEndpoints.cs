@@ -1,0 +1,43 @@
+using AIWorkflows.App.AccessGrants;
+using AIWorkflows.App.Development;
+using AIWorkflows.App.Functions;
+using AIWorkflows.App.Inventory;
+using AIWorkflows.App.Mail;
+using AIWorkflows.App.Policy;
+using AIWorkflows.App.Reassessments;
+using AIWorkflows.App.Records;
+using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.UnionNotices;
+using AIWorkflows.App.Web;
+
+namespace AIWorkflows.App;
+
+/// <summary>
+/// The endpoints and pages not yet moved into HTTP-trigger functions, with the middleware they rely
+/// on. Only the local host maps these; each feature leaves this list as it becomes functions.
+/// </summary>
+public static class AppEndpoints
+{
+    public static WebApplication UseAIWorkflowsEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseProblemResponses();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseRateLimiter();
+
+        app.MapPolicy();
+        app.MapToolRequests();
+        app.MapIncidents();
+        app.MapRecords();
+        app.MapUnionNotices();
+        app.MapPublicRegister();
+        app.MapAccessGrants();
+        app.MapTimerFunctions();
+        app.MapDevMail();
+        app.MapDevClock();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using AIWorkflows.App.AccessGrants;
+using AIWorkflows.App.Development;
+using AIWorkflows.App.Functions;
+using AIWorkflows.App.Identity;
+using AIWorkflows.App.Inventory;
+using AIWorkflows.App.Mail;
+using AIWorkflows.App.Policy;
+using AIWorkflows.App.Records;
+using AIWorkflows.App.Tokens;
+using AIWorkflows.App.UnionNotices;
+using AIWorkflows.App.Workflows;
+
+namespace AIWorkflows.App;
+
+/// <summary>
+/// Every service the app needs, registered once: the Functions worker's Program and the local host
+/// both call this, so the two hosts cannot drift apart.
+/// </summary>
+public static class AppServices
+{
+    public static IServiceCollection AddAIWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddProblemDetails();
+        services.AddPolicyPack(configuration);
+        services.AddDevClock(environment);
+        services.AddTaskTokens(configuration, environment);
+        services.AddMail(configuration, environment);
+        services.AddCityIdentity(configuration, environment);
+        services.AddWorkflowStorage(configuration);
+        services.AddToolApprovals(configuration);
+        services.AddToolLifecycle();
+        services.AddRecords(configuration);
+        services.AddUnionNotices();
+        services.AddPublicRegister(configuration);
+        services.AddAccessGrants();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddSingleton<SweepRunner>();
+        services.AddRazorPages().AddApplicationPart(typeof(AppServices).Assembly);
+        return services;
+    }
+}
