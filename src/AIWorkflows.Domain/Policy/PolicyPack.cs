@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AIWorkflows.Domain.Policy;
 
 /// <summary>
@@ -40,8 +42,19 @@ public sealed record RoleDefinition(string Id, string Title, string Email, strin
 /// <summary>Routes the department-director role to the right person.</summary>
 public sealed record Department(string Name, string DirectorEmail);
 
-/// <summary>A question a pack adds to the intake form; answers arrive as <c>answers.{Id}</c>.</summary>
-public sealed record PackQuestion(string Id, string Text, string Kind, IReadOnlyList<string> Options, string Source);
+/// <summary>
+/// A question a pack adds to the intake form; answers arrive as <c>answers.{Id}</c>. A question a
+/// condition reads is either <c>Required</c> or names in <c>IfBlank</c> the answer a blank counts as,
+/// one that every condition on it applies to, so a blank never skips a rule (<see cref="BlankAnswers"/>).
+/// </summary>
+public sealed record PackQuestion(
+    string Id,
+    string Text,
+    string Kind,
+    IReadOnlyList<string> Options,
+    string Source,
+    bool Required = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IfBlank = null);
 
 /// <summary>One condition on the intake answers: a boolean field is <c>Is</c>, a choice or list field meets <c>AnyOf</c>.</summary>
 public sealed record Condition(string Field, bool? Is, IReadOnlyList<string>? AnyOf);
@@ -49,7 +62,14 @@ public sealed record Condition(string Field, bool? Is, IReadOnlyList<string>? An
 /// <summary>Tiers are ranked; each matching rule lifts the tier to at least its own, and says why.</summary>
 public sealed record RiskRubric(string DefaultTier, IReadOnlyList<RubricRule> Rules);
 
-public sealed record RubricRule(string Id, string Tier, IReadOnlyList<Condition> When, string Reason, string Source);
+/// <summary>A reason to put a tool in a tier; <c>Reviews</c> are review steps the rule adds when it matches.</summary>
+public sealed record RubricRule(
+    string Id,
+    string Tier,
+    IReadOnlyList<Condition> When,
+    string Reason,
+    string Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReviewStep>? Reviews = null);
 
 /// <summary>A use the city forbids outright; all conditions must hold for it to apply.</summary>
 public sealed record ProhibitedUse(string Id, string Description, IReadOnlyList<Condition> When, string Source);
@@ -65,6 +85,7 @@ public sealed record TierPolicy(
 /// <summary>
 /// A role that must decide. Lower stages are engaged first; the next stage opens when every
 /// review of the stage before has approved. Offsets are business days from when the task opened.
+/// A <c>Checklist</c> says what the reviewer confirms by approving (a procurement step, for one).
 /// </summary>
 public sealed record ReviewStep(
     string Role,
@@ -72,7 +93,11 @@ public sealed record ReviewStep(
     int ReminderAfterBusinessDays,
     int EscalateAfterBusinessDays,
     string EscalateTo,
-    string Source);
+    string Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null);
+
+/// <summary>One thing a reviewer confirms, with the clause that asks for it.</summary>
+public sealed record ChecklistItem(string Text, string Source);
 
 public sealed record ReassessmentPolicy(
     int EveryMonths,
@@ -83,6 +108,10 @@ public sealed record ReassessmentPolicy(
 
 public sealed record DisclosureDuty(string Id, string Text, IReadOnlyList<Condition> When, string Source);
 
+/// <summary>
+/// Notice to recognized employee organizations. <c>ImpactQuestion</c> is how the intake form asks
+/// <c>affectsWorkingConditions</c>, in the policy's own words.
+/// </summary>
 public sealed record UnionPolicy(
     IReadOnlyList<EmployeeOrganization> Organizations,
     string LaborRelationsEmail,
@@ -91,7 +120,8 @@ public sealed record UnionPolicy(
     int MinimumLeadBusinessDays,
     int MeetAndConferLimitDays,
     bool EmergencyAdoptionAllowed,
-    string Source);
+    string Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImpactQuestion = null);
 
 public sealed record EmployeeOrganization(string Id, string Name, string Email, IReadOnlyList<string> Classifications, string Source);
 

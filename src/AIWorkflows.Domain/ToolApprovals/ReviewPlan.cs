@@ -8,12 +8,29 @@ namespace AIWorkflows.Domain.ToolApprovals;
 /// <summary>Turns the pack's review steps for a tier into review tasks with reviewers and business-day deadlines.</summary>
 public sealed class ReviewPlan(PolicyPack pack, BusinessCalendar calendar)
 {
-    public IReadOnlyList<ReviewStep> Steps(string tier) => pack.Tier(tier).Reviews;
+    /// <summary>
+    /// A request's review steps: its tier's, then those its matched rubric rules add for roles the tier
+    /// does not engage already (Sacramento VII.E: the CIO approves a publicly available system). The
+    /// added steps come from the request's own history, so a pack edited later does not change them.
+    /// </summary>
+    public IReadOnlyList<ReviewStep> Steps(string tier, IEnumerable<TierReason> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var steps = pack.Tier(tier).Reviews;
+        var added = reasons.SelectMany(r => r.Reviews ?? []).Where(a => steps.All(s => s.Role != a.Role)).DistinctBy(a => a.Role);
+        return [.. steps, .. added];
+    }
 
-    public int FirstStage(string tier) => Steps(tier).Min(s => s.Stage);
+    public IReadOnlyList<ReviewStep> Steps(RequestCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return Steps(c.Tier, c.TierReasons);
+    }
 
-    public int? NextStage(string tier, int after) =>
-        Steps(tier).Where(s => s.Stage > after).Select(s => (int?)s.Stage).Min();
+    public static int FirstStage(IReadOnlyList<ReviewStep> steps) => steps.Min(s => s.Stage);
+
+    public static int? NextStage(IReadOnlyList<ReviewStep> steps, int after) =>
+        steps.Where(s => s.Stage > after).Select(s => (int?)s.Stage).Min();
 
     public static string TaskId(string role, int round) => $"{role}-{round}";
 
@@ -25,11 +42,13 @@ public sealed class ReviewPlan(PolicyPack pack, BusinessCalendar calendar)
             step.EscalateTo, ReviewerEmail(step.EscalateTo, form),
             calendar.AddBusinessDays(now, step.ReminderAfterBusinessDays),
             calendar.AddBusinessDays(now, step.EscalateAfterBusinessDays),
-            now)).ToImmutableList();
+            now, step.Checklist)).ToImmutableList();
 
-    public ReviewRescheduled Reschedule(ReviewTask task, string tier, DateTimeOffset now)
+    public ReviewRescheduled Reschedule(ReviewTask task, IReadOnlyList<ReviewStep> steps, DateTimeOffset now)
     {
-        var step = Steps(tier).FirstOrDefault(s => s.Role == task.Role);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(steps);
+        var step = steps.FirstOrDefault(s => s.Role == task.Role);
         var remind = step?.ReminderAfterBusinessDays ?? calendar.BusinessDaysBetween(task.OpenedAt, task.RemindAt);
         var escalate = step?.EscalateAfterBusinessDays ?? calendar.BusinessDaysBetween(task.OpenedAt, task.EscalateAt);
         return new ReviewRescheduled(task.TaskId, calendar.AddBusinessDays(now, remind), calendar.AddBusinessDays(now, escalate), now);

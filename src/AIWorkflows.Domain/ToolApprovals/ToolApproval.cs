@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using AIWorkflows.Domain.Policy;
 
 namespace AIWorkflows.Domain.ToolApprovals;
 
@@ -96,7 +97,8 @@ public sealed record ReviewTask(
     bool Reminded,
     bool Escalated,
     bool Superseded,
-    ReviewOutcome? Outcome)
+    ReviewOutcome? Outcome,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null)
 {
     public bool IsOpen => Outcome is null && !Superseded;
 }
@@ -105,7 +107,18 @@ public sealed record ReviewOutcome(Verdict Verdict, string Comments, string By, 
 
 public sealed record Finding(string TaskId, string Role, string Comments, DateTimeOffset At);
 
-public sealed record TierReason(string RuleId, string Tier, string Reason, string Source);
+/// <summary>
+/// Why the request has its tier, as recorded at submission. <c>Assumed</c>: blank answers the rule
+/// counted as the pack's declared answer ("not answered: counted as ..."); <c>Reviews</c>: the review
+/// steps the rule added (Sacramento VII.E: the CIO). Both null when the rule did neither.
+/// </summary>
+public sealed record TierReason(
+    string RuleId,
+    string Tier,
+    string Reason,
+    string Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AssumedAnswer>? Assumed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReviewStep>? Reviews = null);
 
 public sealed record DutyNotice(string Id, string Text, string Source);
 

@@ -17,14 +17,15 @@ public sealed partial class ToolApprovalDecider
         var c = s.Case;
         var form = r.Form ?? c.Form;
         var assessment = RiskAssessor.Assess(pack, form);
-        if (assessment.Prohibited.Count > 0) return [];
+        if (!assessment.IsAdmissible) return [];
         var round = c.Round + 1;
+        var reasons = Reasons(assessment);
         List<ToolApprovalEvent> events =
-            [new Resubmitted(r.By, r.Response, form, assessment.Tier, Reasons(assessment), Duties(assessment), round, r.Now)];
+            [new Resubmitted(r.By, r.Response, form, assessment.Tier, reasons, Duties(assessment), round, r.Now)];
 
         // Reviews that asked for remediation reopen at once, whatever their stage: they judge the fix.
         var live = c.Tasks.Where(t => !t.Superseded).ToList();
-        var steps = _plan.Steps(assessment.Tier);
+        var steps = _plan.Steps(assessment.Tier, reasons);
         var asked = live.Where(t => t.Outcome?.Verdict == Verdict.RequestRemediation).ToList();
         var reopen = asked.Select(t => steps.FirstOrDefault(st => st.Role == t.Role)
                 ?? new ReviewStep(t.Role, s.Stage, steps[0].ReminderAfterBusinessDays, steps[0].EscalateAfterBusinessDays, t.EscalateToRole, "carried over from the earlier tier"))
@@ -33,7 +34,7 @@ public sealed partial class ToolApprovalDecider
         reopen.AddRange(steps.Where(st => st.Stage <= s.Stage && live.All(t => t.Role != st.Role)));
 
         events.AddRange(_plan.Open(reopen, form, round, r.Now));
-        events.AddRange(live.Where(t => t.IsOpen).Select(t => _plan.Reschedule(t, assessment.Tier, r.Now)));
+        events.AddRange(live.Where(t => t.IsOpen).Select(t => _plan.Reschedule(t, steps, r.Now)));
         return events;
     }
 

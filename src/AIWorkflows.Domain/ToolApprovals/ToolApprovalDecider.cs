@@ -36,15 +36,17 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
     private List<ToolApprovalEvent> Submit(Submit x)
     {
         var assessment = RiskAssessor.Assess(pack, x.Form);
-        // Prohibited uses are refused at intake (Baltimore EO: impersonation; Sacramento VII.D); the
-        // app explains the refusal before storing anything, and the decider never admits one.
-        if (assessment.Prohibited.Count > 0) return [];
-        var stage = _plan.FirstStage(assessment.Tier);
-        var steps = _plan.Steps(assessment.Tier).Where(s => s.Stage == stage);
+        // Prohibited uses are refused at intake (Baltimore EO: impersonation; Sacramento VII.C, VII.D),
+        // and so is a form that leaves a required question blank (issue 17); the app explains the
+        // refusal before storing anything, and the decider never admits one.
+        if (!assessment.IsAdmissible) return [];
+        var reasons = Reasons(assessment);
+        var steps = _plan.Steps(assessment.Tier, reasons);
+        var stage = ReviewPlan.FirstStage(steps);
         return [
-            new Submitted(x.RequestId, x.ToolId, x.Form, assessment.Tier, Reasons(assessment), Duties(assessment), x.Now),
+            new Submitted(x.RequestId, x.ToolId, x.Form, assessment.Tier, reasons, Duties(assessment), x.Now),
             new StageOpened(stage, x.Now),
-            .. _plan.Open(steps, x.Form, round: 1, x.Now),
+            .. _plan.Open(steps.Where(s => s.Stage == stage), x.Form, round: 1, x.Now),
         ];
     }
 
@@ -75,9 +77,9 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
     {
         var live = c.Tasks.Where(t => !t.Superseded).ToList();
         if (live.Any(t => t.Stage <= stage && !IsApproval(t.Outcome))) return [];
-        var next = _plan.NextStage(c.Tier, stage);
-        if (next is int n)
-            return [new StageOpened(n, now), .. _plan.Open(_plan.Steps(c.Tier).Where(s => s.Stage == n && live.All(t => t.Role != s.Role)), c.Form, c.Round, now)];
+        var steps = _plan.Steps(c);
+        if (ReviewPlan.NextStage(steps, stage) is int n)
+            return [new StageOpened(n, now), .. _plan.Open(steps.Where(s => s.Stage == n && live.All(t => t.Role != s.Role)), c.Form, c.Round, now)];
         if (live.Any(t => !IsApproval(t.Outcome))) return [];
         var conditions = live
             .Where(t => t.Outcome?.Verdict == Verdict.ApproveWithConditions)
@@ -108,7 +110,7 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
     private static bool SameEmail(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static ImmutableList<TierReason> Reasons(RiskAssessment a) =>
-        a.Reasons.Select(r => new TierReason(r.RuleId, r.Tier, r.Reason, r.Source)).ToImmutableList();
+        a.Reasons.Select(r => new TierReason(r.RuleId, r.Tier, r.Reason, r.Source, r.Assumed, r.Reviews)).ToImmutableList();
 
     private static ImmutableList<DutyNotice> Duties(RiskAssessment a) =>
         a.Disclosures.Select(d => new DutyNotice(d.Id, d.Text, d.Source)).ToImmutableList();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using AIWorkflows.Domain.Policy;
 
 namespace AIWorkflows.Domain.ToolApprovals;
 
@@ -31,9 +32,11 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     /// <summary>Reviews are staged (Sacramento V.D.1: the department director first); this marks a stage opening.</summary>
     public sealed record StageOpened(int Stage, DateTimeOffset At) : ToolApprovalEvent(At);
 
+    /// <summary>A review task opens; <c>Checklist</c> is what the reviewer confirms by approving (Sacramento VI.A.2 procurement).</summary>
     public sealed record ReviewOpened(
         string TaskId, string Role, int Stage, int Round, string ReviewerEmail, string EscalateToRole, string EscalateToEmail,
-        DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At) : ToolApprovalEvent(At);
+        DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null) : ToolApprovalEvent(At);
 
     public sealed record ReviewRecorded(string TaskId, string Role, string By, Verdict Verdict, string Comments, DateTimeOffset At)
         : ToolApprovalEvent(At);

@@ -112,7 +112,9 @@ public sealed class FederalMapping(PolicyPack pack)
             AffectedClassifications: [],
             Answers: new Dictionary<string, string>());
 
-        var assessment = RiskAssessor.Assess(pack, form);
+        // The federal inventory never asked the city's questions: its floor below stands in for them,
+        // rather than every blank counting as the riskier answer as it does for a request.
+        var assessment = RiskAssessor.AssessAnswersGiven(pack, form);
         if (assessment.IsProhibited)
             return Refuse("The city's policy prohibits this use: " + string.Join(" ", assessment.Prohibited.Select(p => $"{p.Description} ({p.Source})")));
 

@@ -67,13 +67,18 @@ internal sealed partial class PolicyPackRules
         for (var i = 0; i < p.Holidays.Count; i++) Source($"$.holidays[{i}]", p.Holidays[i].Source);
         for (var i = 0; i < p.Roles.Count; i++) Source($"$.roles[{i}]", p.Roles[i].Source);
         for (var i = 0; i < p.Questions.Count; i++) Source($"$.questions[{i}]", p.Questions[i].Source);
-        for (var i = 0; i < p.Rubric.Rules.Count; i++) Source($"$.rubric.rules[{i}]", p.Rubric.Rules[i].Source);
+        for (var i = 0; i < p.Rubric.Rules.Count; i++)
+        {
+            Source($"$.rubric.rules[{i}]", p.Rubric.Rules[i].Source);
+            var reviews = p.Rubric.Rules[i].Reviews ?? [];
+            for (var j = 0; j < reviews.Count; j++) StepSources($"$.rubric.rules[{i}].reviews[{j}]", reviews[j]);
+        }
         for (var i = 0; i < p.ProhibitedUses.Count; i++) Source($"$.prohibitedUses[{i}]", p.ProhibitedUses[i].Source);
         for (var i = 0; i < p.Tiers.Count; i++)
         {
             Source($"$.tiers[{i}]", p.Tiers[i].Source);
             Source($"$.tiers[{i}].reassessment", p.Tiers[i].Reassessment.Source);
-            for (var j = 0; j < p.Tiers[i].Reviews.Count; j++) Source($"$.tiers[{i}].reviews[{j}]", p.Tiers[i].Reviews[j].Source);
+            for (var j = 0; j < p.Tiers[i].Reviews.Count; j++) StepSources($"$.tiers[{i}].reviews[{j}]", p.Tiers[i].Reviews[j]);
         }
         for (var i = 0; i < p.Disclosures.Count; i++) Source($"$.disclosures[{i}]", p.Disclosures[i].Source);
         if (p.Union is { } u)
@@ -85,6 +90,13 @@ internal sealed partial class PolicyPackRules
         Source("$.access", p.Access.Source);
         for (var i = 0; i < p.Access.Courses.Count; i++) Source($"$.access.courses[{i}]", p.Access.Courses[i].Source);
         if (p.Access.Agreement is { } a) Source("$.access.agreement", a.Source);
+    }
+
+    private void StepSources(string at, ReviewStep step)
+    {
+        Source(at, step.Source);
+        var checklist = step.Checklist ?? [];
+        for (var k = 0; k < checklist.Count; k++) Source($"{at}.checklist[{k}]", checklist[k].Source);
     }
 
     private void Source(string at, string source)

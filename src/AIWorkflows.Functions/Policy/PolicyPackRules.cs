@@ -5,7 +5,7 @@ namespace AIWorkflows.App.Policy;
 /// <summary>
 /// What the schema cannot say: references between parts of a pack (review roles, rubric tiers,
 /// questions), ids that must be unique, the record classes the workflows file under, a time zone
-/// this machine knows, and sources that cite the pack's own city.
+/// this machine knows, sources that cite the pack's own city, and questions a blank would let skip a rule.
 /// </summary>
 internal sealed partial class PolicyPackRules
 {
@@ -89,6 +89,16 @@ internal sealed partial class PolicyPackRules
                 Add($"$.questions[{i}].options", "a choice question needs at least two options");
             if (q.Kind != "choice" && q.Options.Count > 0)
                 Add($"$.questions[{i}].options", $"must be empty for a {q.Kind} question (boolean questions answer \"true\" or \"false\")");
+            IReadOnlyList<string>? answers = q.Kind switch { "boolean" => ["true", "false"], "choice" => q.Options, _ => null };
+            if (q.IfBlank is { } blank && answers is not null && !answers.Contains(blank, StringComparer.Ordinal))
+                Add($"$.questions[{i}].ifBlank", $"must be one of ({string.Join(", ", answers)}), the answers the question takes");
+        }
+        // Issue 17: a blank answer matches no condition, so a question a rule reads must be required
+        // or count a blank as an answer every rule on it applies to.
+        foreach (var (q, problem) in BlankAnswers.Uncovered(_pack))
+        {
+            var i = _pack.Questions.ToList().FindIndex(x => ReferenceEquals(x, q));
+            Add($"$.questions[{i}].{(q.IfBlank is null ? "required" : "ifBlank")}", problem);
         }
     }
 
@@ -96,37 +106,48 @@ internal sealed partial class PolicyPackRules
     {
         var roles = _pack.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var known = $"must be one of the pack's roles ({string.Join(", ", _pack.Roles.Select(r => r.Id))})";
+        // Reviews a rubric rule adds join whichever tier the request lands in.
+        var added = _pack.Rubric.Rules.SelectMany(r => r.Reviews ?? []).Select(r => r.Role).Distinct(StringComparer.Ordinal).ToList();
         for (var i = 0; i < _pack.Tiers.Count; i++)
         {
             var t = _pack.Tiers[i];
             Unique($"$.tiers[{i}].reviews", t.Reviews, r => r.Role, "role");
             // A submission opens a tier's first stage in one storage transaction (100 operations: the state, two
             // events and one per review opened; the mails and timers may spill). More would fail every submission.
-            if (t.Reviews.Count > MaxReviewsPerTier)
-                Add($"$.tiers[{i}].reviews", $"has {t.Reviews.Count} reviews; a tier may have at most {MaxReviewsPerTier}");
-            for (var j = 0; j < t.Reviews.Count; j++)
-            {
-                var r = t.Reviews[j];
-                var at = $"$.tiers[{i}].reviews[{j}]";
-                if (!roles.Contains(r.Role)) Add($"{at}.role", known);
-                if (!roles.Contains(r.EscalateTo)) Add($"{at}.escalateTo", known);
-                else if (r.EscalateTo == r.Role) Add($"{at}.escalateTo", "must be another role than the reviewer's own");
-                if (r.EscalateAfterBusinessDays <= r.ReminderAfterBusinessDays)
-                    Add($"{at}.escalateAfterBusinessDays", $"must be later than the reminder ({r.ReminderAfterBusinessDays} business days)");
-            }
+            var count = t.Reviews.Count + added.Count(role => t.Reviews.All(r => r.Role != role));
+            if (count > MaxReviewsPerTier)
+                Add($"$.tiers[{i}].reviews", $"has {count} reviews, counting those its rubric rules add; a tier may have at most {MaxReviewsPerTier}");
+            for (var j = 0; j < t.Reviews.Count; j++) Step($"$.tiers[{i}].reviews[{j}]", t.Reviews[j], roles, known);
             var re = t.Reassessment;
             if (re.SuspendDaysOverdue <= re.EscalateDaysOverdue)
                 Add($"$.tiers[{i}].reassessment.suspendDaysOverdue", $"must be later than the escalation ({re.EscalateDaysOverdue} days overdue)");
         }
     }
 
+    private void Step(string at, ReviewStep r, HashSet<string> roles, string known)
+    {
+        if (!roles.Contains(r.Role)) Add($"{at}.role", known);
+        if (!roles.Contains(r.EscalateTo)) Add($"{at}.escalateTo", known);
+        else if (r.EscalateTo == r.Role) Add($"{at}.escalateTo", "must be another role than the reviewer's own");
+        if (r.EscalateAfterBusinessDays <= r.ReminderAfterBusinessDays)
+            Add($"{at}.escalateAfterBusinessDays", $"must be later than the reminder ({r.ReminderAfterBusinessDays} business days)");
+    }
+
     private void Rubric()
     {
         var tiers = _pack.Tiers.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var known = $"must be one of the pack's tiers ({string.Join(", ", _pack.Tiers.Select(t => t.Id))})";
+        var roles = _pack.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var knownRole = $"must be one of the pack's roles ({string.Join(", ", _pack.Roles.Select(r => r.Id))})";
         if (!tiers.Contains(_pack.Rubric.DefaultTier)) Add("$.rubric.defaultTier", known);
         for (var i = 0; i < _pack.Rubric.Rules.Count; i++)
-            if (!tiers.Contains(_pack.Rubric.Rules[i].Tier)) Add($"$.rubric.rules[{i}].tier", known);
+        {
+            var rule = _pack.Rubric.Rules[i];
+            if (!tiers.Contains(rule.Tier)) Add($"$.rubric.rules[{i}].tier", known);
+            var reviews = rule.Reviews ?? [];
+            Unique($"$.rubric.rules[{i}].reviews", reviews, r => r.Role, "role");
+            for (var j = 0; j < reviews.Count; j++) Step($"$.rubric.rules[{i}].reviews[{j}]", reviews[j], roles, knownRole);
+        }
     }
 
     private void Retention()

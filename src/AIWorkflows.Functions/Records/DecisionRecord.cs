@@ -46,6 +46,7 @@ public sealed record DecisionRecord(
         var tier = pack.Tiers.FirstOrDefault(t => t.Id == c.Tier);
         var clauses = c.TierReasons.Select(r => r.Source)
             .Concat(tier?.Reviews.Select(r => r.Source) ?? [])
+            .Concat(c.TierReasons.SelectMany(r => r.Reviews ?? []).Select(r => r.Source)) // Sacramento VII.E: the CIO review a rule added
             .Concat(tier is null ? [] : [tier.Source])
             .Concat(c.Disclosures.Select(d => d.Source))
             .Where(x => x != "city default").Distinct().Order(StringComparer.Ordinal).ToList();

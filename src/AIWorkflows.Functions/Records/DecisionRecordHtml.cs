@@ -34,7 +34,12 @@ public static class DecisionRecordHtml
         foreach (var (k, v) in r.Inputs.Answers) Row(k, v);
         A("</table>");
         A($"<h2>Risk tier: {e.Encode(r.RiskTier)}</h2><ul>");
-        foreach (var t in r.TierReasons) A($"<li>{e.Encode(t.Reason)} → {e.Encode(t.Tier)} ({e.Encode(t.Source)})</li>");
+        foreach (var t in r.TierReasons)
+        {
+            // Issue 17: a blank answer that counted as the riskier one, and reviews the rule added (Sacramento VII.E), are part of the decision.
+            var notes = (t.Assumed ?? []).Select(a => a.Describe()).Concat((t.Reviews ?? []).Select(s => $"Adds a review by {s.Role}."));
+            A($"<li>{e.Encode(t.Reason)} → {e.Encode(t.Tier)} ({e.Encode(t.Source)}){string.Concat(notes.Select(n => " " + e.Encode(n)))}</li>");
+        }
         if (r.TierReasons.Count == 0) A("<li>No rubric rule raised the tier above the default.</li>");
         A("</ul><h2>Reviews</h2><table><thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Reviewer</th><th scope=\"col\">Round</th><th scope=\"col\">Decision</th><th scope=\"col\">Comments</th><th scope=\"col\">When</th></tr></thead><tbody>");
         foreach (var v in r.Reviews)

@@ -38,15 +38,18 @@ public sealed record RequestView(
     }
 }
 
+/// <param name="Checklist">What the reviewer confirms by approving (a procurement step, Sacramento VI.A.2); null when the step has none.</param>
 public sealed record ReviewView(
     string TaskId, string Role, string RoleTitle, int Stage, int Round, string Reviewer, string Status,
-    string? Decision, string? Comments, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt, DateTimeOffset DueAt)
+    string? Decision, string? Comments, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt, DateTimeOffset DueAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ChecklistItem>? Checklist = null)
 {
     public static ReviewView From(ReviewTask t, PolicyPack pack) => new(
         t.TaskId, t.Role, pack.Roles.FirstOrDefault(r => r.Id == t.Role)?.Title ?? t.Role, t.Stage, t.Round, t.ReviewerEmail,
         t.Superseded ? "superseded" : t.Outcome is null ? (t.Escalated ? "overdue" : "open") : "decided",
         t.Outcome is null ? null : ToolApprovalService.Verdicts.First(v => v.Value == t.Outcome.Verdict).Key,
-        t.Outcome?.Comments, t.OpenedAt, t.Outcome?.At, t.EscalateAt);
+        t.Outcome?.Comments, t.OpenedAt, t.Outcome?.At, t.EscalateAt, t.Checklist);
 }
 
 public sealed record FindingView(string Role, string Comments, DateTimeOffset At);

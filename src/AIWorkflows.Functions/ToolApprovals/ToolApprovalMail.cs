@@ -24,7 +24,7 @@ public sealed class ToolApprovalMail(PolicyPack pack, BusinessCalendar calendar,
                 : $"The {c.Form.Department} department asks to use an AI tool. As {Role(t.Role)} your decision is needed by {When(t.EscalateAt)}.")
             .Field("Tool", $"{c.Form.ToolName} by {c.Form.Vendor}")
             .Field("Purpose", c.Form.Purpose)
-            .Field("Risk tier", $"{c.Tier} — {string.Join("; ", c.TierReasons.Select(r => $"{r.Reason} ({r.Source})"))}")
+            .Field("Risk tier", $"{c.Tier} — {string.Join("; ", c.TierReasons.Select(r => $"{r.Reason} ({r.Source}){string.Concat((r.Assumed ?? []).Select(a => " " + a.Describe()))}"))}")
             .Field("Requested by", c.Form.RequesterEmail)
             .Link("Open the review", links.Task(token))
             .Para("The link is yours alone; opening it changes nothing until you submit a decision.")

@@ -14,8 +14,8 @@ public abstract record SubmitResult
 
     public sealed record Invalid(Dictionary<string, string[]> Errors) : SubmitResult;
 
-    /// <summary>The pack forbids this use outright; nothing was stored.</summary>
-    public sealed record Prohibited(IReadOnlyList<ProhibitedUse> Uses) : SubmitResult;
+    /// <summary>The pack forbids this use outright; nothing was stored. <c>Assumed</c>: blank answers the prohibitions counted.</summary>
+    public sealed record Prohibited(IReadOnlyList<ProhibitedUse> Uses, IReadOnlyList<AssumedAnswer> Assumed) : SubmitResult;
 
     public sealed record KeyReused : SubmitResult;
 

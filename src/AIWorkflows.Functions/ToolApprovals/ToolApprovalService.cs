@@ -31,7 +31,8 @@ public sealed partial class ToolApprovalService(
 
         var form = input.ToForm();
         var assessment = RiskAssessor.Assess(pack, form);
-        if (assessment.IsProhibited) return new SubmitResult.Prohibited(assessment.Prohibited);
+        if (assessment.IsProhibited)
+            return new SubmitResult.Prohibited(assessment.Prohibited, assessment.AssumedBy(assessment.Prohibited.SelectMany(u => u.When)));
 
         var (requestId, toolId) = NewIds(idempotencyKey, form.RequesterEmail);
         if (form.PilotToolId is { } pilotId)

@@ -38,8 +38,12 @@ public static class ToolRequestEndpoints
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status422UnprocessableEntity,
                     title: "This use of AI is prohibited",
-                    detail: string.Join(" ", p.Uses.Select(u => $"{u.Description} ({u.Source}).")),
-                    extensions: new Dictionary<string, object?> { ["prohibitedUses"] = p.Uses.Select(u => new { u.Id, u.Description, u.Source }) });
+                    detail: string.Join(" ", [.. p.Uses.Select(u => $"{u.Description} ({u.Source})."), .. p.Assumed.Select(a => a.Describe())]),
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["prohibitedUses"] = p.Uses.Select(u => new { u.Id, u.Description, u.Source }),
+                        ["notAnswered"] = p.Assumed,
+                    });
             default:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used",

@@ -61,8 +61,10 @@ public static class ToolRequestValidator
                 Fail("stage", "A request that moves a pilot on is for production.");
         }
 
-        // A pack's own questions are optional: systems that speak only the core contract (DESIGN §5)
-        // can still submit; an unanswered question simply matches no rubric rule.
+        // Issue 17: a pack question a rule reads is either required or counts a blank as its riskier
+        // answer (the assessment then says so), so a blank never skips a prohibition or a higher tier.
+        foreach (var q in BlankAnswers.Missing(pack, input.Answers ?? []))
+            Fail($"answers.{q.Id}", $"Answer this question: {pack.City}'s policy needs the answer to screen every request ({q.Source}).");
         foreach (var q in pack.Questions)
         {
             var answer = input.Answers?.GetValueOrDefault(q.Id);

@@ -26,6 +26,21 @@ public static class AppClient
         lawEnforcement = false,
         decisionImpact = "assistive",
         stage = "pilot",
+        answers = SacramentoAnswers(),
+    };
+
+    /// <summary>
+    /// Sacramento's own questions answered for a tool that raises none of them: some are required and
+    /// others count a blank as the riskier answer (issue 17). The safeguards question is left blank, as
+    /// it may be: it matters only for information not available to the public.
+    /// </summary>
+    public static Dictionary<string, string> SacramentoAnswers() => new()
+    {
+        ["non_public_data"] = "false",
+        ["publicly_available_system"] = "false",
+        ["procurement_path"] = "existing_contract",
+        ["job_interview_assistance"] = "false",
+        ["law_enforcement_decision_basis"] = "false",
     };
 
     public static async Task<JsonObject> SubmitAsync(this HttpClient http, object body, string? idempotencyKey = null)

@@ -34,7 +34,7 @@ public class PolicySchemaTests
             ("rubricRule", typeof(RubricRule)), ("prohibitedUse", typeof(ProhibitedUse)), ("tier", typeof(TierPolicy)),
             ("reviewStep", typeof(ReviewStep)), ("reassessment", typeof(ReassessmentPolicy)), ("disclosure", typeof(DisclosureDuty)),
             ("employeeOrganization", typeof(EmployeeOrganization)), ("retentionClass", typeof(RetentionClass)),
-            ("access", typeof(AccessPolicy)), ("course", typeof(Course)),
+            ("access", typeof(AccessPolicy)), ("course", typeof(Course)), ("checklistItem", typeof(ChecklistItem)),
         ];
         foreach (var (definition, record) in pairs)
         {

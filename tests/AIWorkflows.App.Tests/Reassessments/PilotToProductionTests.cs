@@ -95,6 +95,7 @@ public class PilotToProductionTests(AzuriteFixture azurite)
             ("purpose", "Summarize case notes for every supervisor."), ("humanOversight", "A supervisor reads every summary."),
             ("dataCategories", "pii"), ("publicFacing", "false"), ("generativeAi", "true"), ("affectsWorkingConditions", "false"),
             ("impersonation", "false"), ("lawEnforcement", "false"), ("decisionImpact", "assistive"), ("stage", "production"), ("pilotToolId", pilot),
+            .. AppClient.SacramentoAnswers().Select(a => ($"answers.{a.Key}", a.Value)),
         ];
         using (var wrong = await http.SubmitFormAsync("/requests/new", "/requests/new", Fields("tool-0000000000000000")))
         {

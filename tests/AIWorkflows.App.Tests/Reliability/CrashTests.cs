@@ -181,6 +181,7 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
         lawEnforcement = false,
         decisionImpact = "assistive",
         stage = "pilot",
+        answers = AppClient.SacramentoAnswers(),
     };
 
     /// <summary>As a careful client does: the same Idempotency-Key until the app says 201.</summary>

@@ -37,6 +37,9 @@ public class BadInputTests(AzuriteFixture azurite)
         new("affectsWorkingConditions", new Flag()), new("impersonation", new Flag()), new("lawEnforcement", new Flag()),
         new("decisionImpact", new Choice("none", "assistive", "automated")), new("stage", new Choice("pilot", "production")),
         new("affectedClassifications", new Texts("Administrative Analyst")), new("emergencyJustification", new Text("None")),
+        // Sacramento's required questions (issue 17); "answers.x" is the form's field name and nests under "answers" in JSON.
+        new("answers.non_public_data", new Choice("false", "true")), new("answers.job_interview_assistance", new Choice("false", "true")),
+        new("answers.law_enforcement_decision_basis", new Choice("false", "true")),
     ];
 
     private static Field Reason => new("reason", new Text("Litigation hold for case 2026-14"));
@@ -224,6 +227,19 @@ public class BadInputTests(AzuriteFixture azurite)
         return Gen.Frequency((6, objects), (1, raws.Select(r => new Body([], r))));
     }
 
+    /// <summary>A JSON body from field names, "answers.x" nested as {"answers": {"x": ...}}.</summary>
+    private static JsonObject Nested(IEnumerable<KeyValuePair<string, JsonNode?>> fields)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in fields)
+        {
+            if (name.Split('.', 2) is [var outer, var inner])
+                ((json[outer] ??= new JsonObject()) as JsonObject)![inner] = value;
+            else json[name] = value;
+        }
+        return json;
+    }
+
     private static HttpRequestMessage Request(BadInputSpec spec, SecurityWorld world, Body body, (string Cookie, string Token) antiforgery)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, spec.Path(world));
@@ -231,7 +247,7 @@ public class BadInputTests(AzuriteFixture azurite)
         switch (spec.Body)
         {
             case BodyKind.Json:
-                var json = body.Raw ?? new JsonObject(present.Select(f => KeyValuePair.Create(f.Name, f.Value.Json?.DeepClone()))).ToJsonString();
+                var json = body.Raw ?? Nested(present.Select(f => KeyValuePair.Create(f.Name, f.Value.Json?.DeepClone()))).ToJsonString();
                 request.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 break;
             case BodyKind.Form:

@@ -73,6 +73,7 @@ public class ToolRequestApiTests(AzuriteFixture azurite)
         var body = JsonSerializerNode(AppClient.HighRiskRequest("ana@baltimorecity.example"));
         body["department"] = "Finance";
         body["impersonation"] = true;
+        body["answers"] = new JsonObject { ["use_case"] = "other" }; // Baltimore's own required question
 
         var (status, type, problem) = await PostAsync(http, JsonContent.Create(body));
 

@@ -36,6 +36,7 @@ public static partial class UnionClient
         plannedGoLive = "2027-01-15",
         emergencyAdoption = emergency is not null,
         emergencyJustification = emergency,
+        answers = AppClient.SacramentoAnswers(),
     };
 
     /// <summary>Submits and approves through every emailed task link; returns the request as it then stands.</summary>

@@ -55,6 +55,12 @@ public sealed partial class ApprovalJourney(BrowserWorld world, Visit visit, IHa
         await hands.ChooseAsync(Group(page, "imitate a real person").GetByLabel("No", new() { Exact = true }));
         await hands.ChooseAsync(Group(page, "used for law enforcement").GetByLabel("No", new() { Exact = true }));
         await hands.ChooseAsync(Group(page, "working conditions").GetByLabel("No", new() { Exact = true }));
+        // Sacramento's own questions: some are required, and a blank may count as the answer that needs closer review (issue 17).
+        await hands.ChooseAsync(Group(page, "not otherwise available to the public").GetByLabel("No", new() { Exact = true }));
+        await hands.ChooseAsync(Group(page, "publicly available AI").GetByLabel("No", new() { Exact = true }));
+        await hands.ChooseAsync(Group(page, "How will the tool be acquired?").GetByLabel("Existing contract"));
+        await hands.ChooseAsync(Group(page, "job interview questions").GetByLabel("No", new() { Exact = true }));
+        await hands.ChooseAsync(Group(page, "rationalize a law enforcement decision").GetByLabel("No", new() { Exact = true }));
         var refused = await hands.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send request" }));
 
         Assert.Equal(400, refused.Status);

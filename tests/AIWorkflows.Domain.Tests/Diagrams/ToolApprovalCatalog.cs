@@ -25,7 +25,7 @@ internal static class ToolApprovalCatalog
 
     private static IEnumerable<ToolRequestForm> Forms(PolicyPack pack)
     {
-        var plain = PolicyFixtures.PlainForm(pack.Departments[0].Name);
+        var plain = PolicyFixtures.PlainForm(pack.Departments[0].Name).WithQuietAnswers(pack);
         yield return plain;
         // Generative AI is medium in every shipped pack: a director first, then two reviewers at once.
         yield return plain with { GenerativeAi = true };

@@ -18,6 +18,36 @@ internal static class PolicyFixtures
     public static ToolRequestForm WithAnswers(this ToolRequestForm form, params (string Id, string Answer)[] answers) =>
         form with { Answers = answers.ToDictionary(a => a.Id, a => a.Answer) };
 
+    /// <summary>
+    /// Answers every question the form leaves blank with an answer no condition of the pack applies
+    /// to (a tool that raises nothing), so a test varies only what it is about.
+    /// </summary>
+    public static ToolRequestForm WithQuietAnswers(this ToolRequestForm form, PolicyPack pack)
+    {
+        var answers = new Dictionary<string, string>(form.Answers);
+        foreach (var q in pack.Questions.Where(q => BlankAnswers.IsBlank(form.Answers, q.Id)))
+        {
+            var read = Conditions(pack).Where(c => c.Field == ConditionFields.AnswersPrefix + q.Id).SelectMany(c => c.AnyOf ?? []).ToHashSet();
+            answers[q.Id] = Candidates(q).FirstOrDefault(a => !read.Contains(a)) ?? Candidates(q)[0];
+        }
+        return form with { Answers = answers };
+    }
+
+    /// <summary>Every answer a question can take; a text question stands for any text no condition names.</summary>
+    public static IReadOnlyList<string> Candidates(PackQuestion q) => q.Kind switch
+    {
+        "boolean" => ["false", "true"],
+        "choice" => q.Options,
+        _ => ["Not applicable"],
+    };
+
+    public static IEnumerable<Condition> Conditions(PolicyPack pack) =>
+    [
+        .. pack.Rubric.Rules.SelectMany(r => r.When),
+        .. pack.ProhibitedUses.SelectMany(u => u.When),
+        .. pack.Disclosures.SelectMany(d => d.When),
+    ];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>A shipped pack read straight from workflows/ (the app's loader also validates it; see App.Tests).</summary>

@@ -16,7 +16,9 @@ public class ShippedPackRiskTests
     [InlineData("baltimore")]
     public void PlainPublicDataTool_IsLowRisk_AndNotProhibited(string city)
     {
-        var a = RiskAssessor.Assess(Shipped(city), PlainForm());
+        var pack = Shipped(city);
+
+        var a = RiskAssessor.Assess(pack, PlainForm().WithQuietAnswers(pack));
 
         Assert.Equal("low", a.Tier);
         Assert.Empty(a.Reasons);
@@ -69,7 +71,7 @@ public class ShippedPackRiskTests
     [Fact]
     public void Sacramento_GenerativeAi_IsMedium_WithHumanInTheLoopDisclosure()
     {
-        var a = RiskAssessor.Assess(Sacramento, PlainForm() with { GenerativeAi = true });
+        var a = RiskAssessor.Assess(Sacramento, (PlainForm() with { GenerativeAi = true }).WithQuietAnswers(Sacramento));
 
         Assert.Equal("medium", a.Tier);
         Assert.Contains(a.Disclosures, d => d.Id == "human_in_the_loop" && d.Source == "Sacramento VI.A.4");
@@ -78,7 +80,7 @@ public class ShippedPackRiskTests
     [Fact]
     public void Albuquerque_PublicFacing_IsMedium_AndMustDiscloseAiIntegration()
     {
-        var a = RiskAssessor.Assess(Albuquerque, PlainForm() with { PublicFacing = true });
+        var a = RiskAssessor.Assess(Albuquerque, (PlainForm() with { PublicFacing = true }).WithQuietAnswers(Albuquerque));
 
         Assert.Equal("medium", a.Tier);
         Assert.Contains(a.Disclosures, d => d.Id == "public_facing_ai" && d.Source == "Albuquerque 2.4");
@@ -100,7 +102,7 @@ public class ShippedPackRiskTests
     [Fact]
     public void Albuquerque_NewSensitiveDataAnswer_LiftsToHigh()
     {
-        var a = RiskAssessor.Assess(Albuquerque, PlainForm().WithAnswers(("new_sensitive_data", "true")));
+        var a = RiskAssessor.Assess(Albuquerque, PlainForm().WithAnswers(("new_sensitive_data", "true")).WithQuietAnswers(Albuquerque));
 
         Assert.Equal("high", a.Tier);
         Assert.Equal("Albuquerque 1.2", Assert.Single(a.Reasons).Source);

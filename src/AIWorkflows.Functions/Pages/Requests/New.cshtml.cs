@@ -16,6 +16,9 @@ public sealed class NewModel(ToolApprovalService service, AIWorkflows.App.Reasse
 
     public IReadOnlyList<ProhibitedUse> Prohibited { get; private set; } = [];
 
+    /// <summary>Blank answers the prohibitions counted as the riskier answer.</summary>
+    public IReadOnlyList<AssumedAnswer> Assumed { get; private set; } = [];
+
     /// <summary>Set when this form instance was already used for different answers.</summary>
     public bool KeyReused { get; private set; }
 
@@ -49,7 +52,7 @@ public sealed class NewModel(ToolApprovalService service, AIWorkflows.App.Reasse
                 Errors = new FormErrors(i.Errors, NewRequestForm.Order(pack), f => NewRequestForm.Target(pack, f));
                 return Status(StatusCodes.Status400BadRequest);
             case SubmitResult.Prohibited p:
-                Prohibited = p.Uses;
+                (Prohibited, Assumed) = (p.Uses, p.Assumed);
                 return Status(StatusCodes.Status422UnprocessableEntity);
             default:
                 // The person went back, changed answers and sent the same form again: the first
