@@ -5,7 +5,7 @@ namespace AIWorkflows.Domain.Deciding;
 /// event into the state. Both are pure; every command carries its own Now, so replaying a stored
 /// history gives the same state on any machine at any time.
 /// </summary>
-public interface IDecider<in TCommand, TState, TEvent>
+public interface IDecider<TCommand, TState, TEvent>
 {
     TState Initial { get; }
 
@@ -18,4 +18,10 @@ public interface IDecider<in TCommand, TState, TEvent>
     /// "nothing to do" decided on a copy it keeps, without reading the state again. Default: none is.
     /// </summary>
     bool IsFinal(TState state) => false;
+
+    /// <summary>
+    /// The deadlines the state waits on, each as the timer command to decide when it comes. A host
+    /// keeps one timer for the earliest; the decider ignores a command whose deadline has passed by.
+    /// </summary>
+    IReadOnlyList<Deadline<TCommand>> Deadlines(TState state) => [];
 }

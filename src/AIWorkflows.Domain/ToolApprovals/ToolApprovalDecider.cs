@@ -33,6 +33,14 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
     /// <summary>An outcome is final: every command decides nothing there (only the arm above matches it).</summary>
     public bool IsFinal(ToolApproval state) => state is Approved or Rejected or Withdrawn;
 
+    // Each open review waits on its reminder, then on its escalation (business days, from the pack's
+    // review steps); only a request in review runs its clocks: in remediation the requester holds it.
+    public IReadOnlyList<Deadline<ToolApprovalCommand>> Deadlines(ToolApproval state) => state is InReview s
+        ? [.. s.Case.Tasks.Where(t => t.IsOpen && !t.Escalated).Select(t => t.Reminded
+            ? new Deadline<ToolApprovalCommand>(t.EscalateAt, new ReviewDeadline(t.TaskId, DeadlineKind.Escalation, t.EscalateAt, t.EscalateAt))
+            : new Deadline<ToolApprovalCommand>(t.RemindAt, new ReviewDeadline(t.TaskId, DeadlineKind.Reminder, t.RemindAt, t.RemindAt)))]
+        : [];
+
     private List<ToolApprovalEvent> Submit(Submit x)
     {
         var assessment = RiskAssessor.Assess(pack, x.Form);
