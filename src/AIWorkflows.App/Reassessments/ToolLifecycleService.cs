@@ -54,7 +54,7 @@ public sealed partial class ToolLifecycleService(
 
         var incidentId = $"inc-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         var supervisor = string.IsNullOrWhiteSpace(input.SupervisorEmail) ? null : input.SupervisorEmail.Trim();
-        var d = await store.HandleAsync(input.ToolId!, new ReportIncident(incidentId, input.ReporterEmail!.Trim(), supervisor, input.Severity!, description, clock.GetUtcNow()), ct);
+        var d = await store.HandleAsync(input.ToolId!, new ReportIncident(incidentId, input.ReporterEmail!.Trim(), supervisor, input.Severity!, description, SignedIn: true, clock.GetUtcNow()), ct);
         return new IncidentResult.Reported(incidentId, input.ToolId!, d.State.Status == "suspended");
     }
 
