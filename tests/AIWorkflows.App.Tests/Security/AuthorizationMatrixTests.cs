@@ -103,6 +103,8 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /api/union/{token}/answer", Access.Link, (w, v) => Json($"/api{L(w, v, w.UnionLink)}/answer", new { name = "no answer" })),
         new("GET /reassess/{token}", Access.Link, (w, v) => Get(L(w, v, w.ReassessLink))),
         new("POST /reassess/{token}", Access.Link, (w, v) => Form(L(w, v, w.ReassessLink), ("use", ""))),
+        new("GET /triage/{token}", Access.Link, (w, v) => Get(L(w, v, w.TriageLink))),
+        new("POST /triage/{token}", Access.Link, (w, v) => Form(L(w, v, w.TriageLink), ("comments", "no decision"))),
         new("GET /access/sign/{token}", Access.Link, (w, v) => Get(L(w, v, w.SignLink))),
         new("POST /access/sign/{token}", Access.Link, (w, v) => Form(L(w, v, w.SignLink), ("sha256", "not ticked"))),
         new("GET /access/consent/{token}", Access.Link, (w, v) => Get(L(w, v, w.ConsentLink))),

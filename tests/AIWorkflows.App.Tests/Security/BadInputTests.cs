@@ -60,6 +60,8 @@ public class BadInputTests(AzuriteFixture azurite)
         new("POST /incidents/new", BodyKind.Form, _ => "/incidents/new", null,
             new("toolId", new Text("tool-security-world")), new("reporterEmail", new Text(Email)), new("supervisorEmail", new Text(Email)),
             new("severity", new Choice("low", "medium")), new("description", new Text("A draft named the wrong meeting."))),
+        // Dismiss only: a confirmation would suspend the world's tool under the endpoints tried after it.
+        new("POST /triage/{token}", BodyKind.Form, w => w.TriageLink, null, new("decision", new Choice("dismiss")), new("comments", new Text("Not reproduced"))),
         new("POST /api/access-requests", BodyKind.Json, _ => "/api/access-requests", null,
             new("toolId", new Text("tool-security-world")), new("employeeEmail", new Text(Email)), new("department", new Text("Utilities"))),
         new("POST /access/new", BodyKind.Form, _ => "/access/new", null,
