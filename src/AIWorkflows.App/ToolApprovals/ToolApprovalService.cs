@@ -22,18 +22,25 @@ public sealed partial class ToolApprovalService(
     TimeProvider clock,
     ILogger<ToolApprovalService> log)
 {
-    public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, CancellationToken ct)
+    /// <param name="submitter">
+    /// The signed-in city identity sending the request. It is the requester unless the body names another
+    /// <c>requesterEmail</c>: then the request is recorded as sent by the submitter on the requester's behalf.
+    /// </param>
+    public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, string submitter, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(submitter);
+        if (string.IsNullOrWhiteSpace(input.RequesterEmail)) input.RequesterEmail = submitter;
         var errors = ToolRequestValidator.Validate(input, pack);
         if (idempotencyKey is { Length: > 200 } || idempotencyKey?.Any(char.IsControl) == true)
             errors["Idempotency-Key"] = ["Use a key of at most 200 printable characters."];
         if (errors.Count > 0) return new SubmitResult.Invalid(errors);
 
-        var form = input.ToForm();
+        var form = input.ToForm() with { SubmittedBy = submitter.Trim() };
         var assessment = RiskAssessor.Assess(pack, form);
         if (assessment.IsProhibited) return new SubmitResult.Prohibited(assessment.Prohibited);
 
-        var (requestId, toolId) = NewIds(idempotencyKey, form.RequesterEmail);
+        var (requestId, toolId) = NewIds(idempotencyKey, submitter.Trim());
         if (form.PilotToolId is { } pilotId)
         {
             // The approval moves the pilot's own register entry into production; it must be a pilot still.

@@ -43,8 +43,8 @@ public class BadInputTests(AzuriteFixture azurite)
 
     public static readonly BadInputSpec[] Specs =
     [
-        new("POST /api/requests", BodyKind.Json, _ => "/api/requests", null, RequestFields),
-        new("POST /requests/new", BodyKind.Form, _ => "/requests/new", null,
+        new("POST /api/requests", BodyKind.Json, _ => "/api/requests", Email, RequestFields),
+        new("POST /requests/new", BodyKind.Form, _ => "/requests/new", Email,
             [.. RequestFields.Where(f => f.Name is not ("dataCategories" or "affectedClassifications")),
              new("dataCategories", new Choice("public", "internal", "pii")), new("affectedClassifications", new Text("Administrative Analyst")),
              new("formKey", new Text("k1", "k2"))]),

@@ -39,6 +39,12 @@ public class PageTourTests(BrowserWorld world, ITestOutputHelper output)
         await tour.Hands.ChooseAsync(page.GetByRole(AriaRole.Group, new() { Name = "How serious is it?" }).GetByRole(AriaRole.Radio).First);
         await tour.Hands.FillAsync(page.GetByLabel("What happened?"), "The summary named the wrong customer.");
         Assert.Equal(200, await tour.SendAsync(page, "Report the incident", "incident reported"));
+
+        // Not signed in: the report waits for the AI officer, who opens the emailed triage link.
+        var officer = await tour.AsAsync();
+        var triage = await http.SingleMailAsync(AccessClient.Officer.Split(';')[0], "Incident report to triage");
+        Assert.Equal(200, await tour.OpenAsync(officer, triage.LinkPath("/triage/"), "incident triage"));
+        await tour.SendWithErrorsAsync(officer, "Record my decision", "incident triage with errors", "decision", "comments");
     }
 
     [Fact]
