@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage.Deciding;
@@ -51,8 +52,11 @@ public sealed partial class ToolLifecycleService(
         var reporter = signedInEmail ?? input.ReporterEmail?.Trim();
         if (signedInEmail is not null && !string.IsNullOrWhiteSpace(input.ReporterEmail) && !SameEmail(input.ReporterEmail, signedInEmail))
             errors["reporterEmail"] = [$"You are signed in as {signedInEmail}: the report is made in your name. Leave this empty or use that address."];
+        else if (!SingleLineText.IsValid(input.ReporterEmail)) errors["reporterEmail"] = [SingleLineText.Refusal];
         else if (!IsEmail(reporter)) errors["reporterEmail"] = ["Enter your work email address."];
-        if (!string.IsNullOrWhiteSpace(input.SupervisorEmail) && !IsEmail(input.SupervisorEmail)) errors["supervisorEmail"] = ["Enter your supervisor's email address, or leave it empty."];
+        // The supervisor's address is a recipient: one line, and an address.
+        if (!SingleLineText.IsValid(input.SupervisorEmail)) errors["supervisorEmail"] = [SingleLineText.Refusal];
+        else if (!string.IsNullOrWhiteSpace(input.SupervisorEmail) && !IsEmail(input.SupervisorEmail)) errors["supervisorEmail"] = ["Enter your supervisor's email address, or leave it empty."];
         if (input.Severity is null || !Severities.Contains(input.Severity)) errors["severity"] = ["Choose the severity: low, medium, high or critical."];
         var description = input.Description?.Trim() ?? "";
         if (description.Length == 0) errors["description"] = ["Say what happened."];
