@@ -38,6 +38,7 @@ builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseProblemResponses();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -55,8 +55,11 @@ public static class ToolRequestEndpoints
     private static string? SignedIn(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? http.User.Email() : null;
 
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetAsync(
-        string id, ToolApprovalService service, ToolLifecycleService tools, UnionNoticeService unions, PolicyPack pack, CancellationToken ct)
+        string id, HttpContext http, ToolApprovalService service, ToolLifecycleService tools, UnionNoticeService unions, PolicyPack pack, CancellationToken ct)
     {
+        // As the status page: the id is the requester's link; what it returns is for them, not for caches.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
         if (await service.GetAsync(id, ct) is not { } s)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such request", detail: $"There is no request '{id}'.");
         var toolStatus = s.State is ToolApproval.Approved a ? (await tools.GetAsync(a.Case.ToolId, false, ct))?.State.Status : null;

@@ -214,6 +214,8 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
                     _ => null,
                 };
                 if (verdict is not null) wrong.Add($"{row.Key} as {actor.Name}: {verdict} ({status}) {Clip(body)}");
+                // Issue 19: every answer, refusals included, carries the security headers.
+                if (SecurityHeadersTests.Missing(response) is { } headers) wrong.Add($"{row.Key} as {actor.Name}: {headers}");
                 if (!allowed && row.Access == Access.RecordsOfficer)
                     recordsRefusals.Add((actor.Email ?? "anonymous", $"{send.Method} {send.Path.Split('?')[0]}"));
             }
