@@ -179,5 +179,41 @@ public class ToolRequestApiTests(AzuriteFixture azurite)
         Assert.Empty(await anonymous.MailAsync());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARequestId_IsNotDerivableFromTheToolIdTheRegisterShows_AndAKeyedRetryStillLandsOnTheSameRequest(bool production)
+    {
+        await using var mode = await ModeApp.StartAsync(azurite, production);
+        using var staff = mode.As(AppClient.Staff);
+        using var anonymous = mode.As(null);
+
+        var ids = new List<(string Request, string Tool)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var created = await staff.SubmitAsync(AppClient.HighRiskRequest(), idempotencyKey: i % 2 == 0 ? null : $"key-{i}");
+            ids.Add(((string)created["id"]!, (string)created["toolId"]!));
+        }
+        foreach (var (request, tool) in ids)
+        {
+            Assert.NotEqual(request[4..], tool[5..]);
+            // What the probe did: the public tool id turned into a request id. Nothing there now.
+            using var guessed = await anonymous.GetAsync($"/api/requests/req-{tool[5..]}");
+            Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+            using var page = await anonymous.GetAsync($"/requests/req-{tool[5..]}");
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        }
+        // Nor from a guessable Idempotency-Key: the id is keyed with a server secret, not a plain hash of sender and key.
+        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{AppClient.Staff.ToUpperInvariant()}\nkey-1"))[..8]);
+        Assert.NotEqual($"req-{plain}", ids[1].Request);
+
+        var retried = await staff.SubmitAsync(AppClient.HighRiskRequest(), idempotencyKey: "key-1");
+        Assert.Equal(ids[1], ((string)retried["id"]!, (string)retried["toolId"]!));
+        // The same key from someone else is their own request.
+        using var colleague = mode.As("alex.assistant@cityofsacramento.example");
+        var theirs = await colleague.SubmitAsync(AppClient.HighRiskRequest(), idempotencyKey: "key-1");
+        Assert.NotEqual(ids[1].Request, (string)theirs["id"]!);
+    }
+
     private static JsonObject JsonSerializerNode(object o) => System.Text.Json.JsonSerializer.SerializeToNode(o, AppClient.Json)!.AsObject();
 }
