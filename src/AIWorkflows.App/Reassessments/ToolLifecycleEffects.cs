@@ -73,8 +73,9 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
                     break;
                 case IncidentReported i:
                     // Sacramento VII.B: the reporter's supervisor and the CIO are told; the AI officer coordinates the review (V.C.3).
+                    var confirmed = events.Any(x => x.Event is IncidentTriaged { Confirmed: true } t && t.IncidentId == i.IncidentId);
                     foreach (var to in new[] { i.SupervisorEmail ?? mail.Supervisor, mail.Cio, mail.Officer }.Distinct(StringComparer.OrdinalIgnoreCase))
-                        yield return Mail($"{seq}-mail-{to}", mail.IncidentReported($"{toolId}-{seq}-{to}", to, p, i.IncidentId, i.Severity, i.ReporterEmail, i.Description, i.Severe, i.At));
+                        yield return Mail($"{seq}-mail-{to}", mail.IncidentReported($"{toolId}-{seq}-{to}", to, p, i.IncidentId, i.Severity, i.ReporterEmail, i.Description, i.Severe, i.At, confirmed));
                     yield return Archive(seq, "incident", $"{toolId}.{i.IncidentId}", $"Incident {i.IncidentId} ({i.Severity}): {p.Name}", p, i.At, i);
                     break;
             }

@@ -53,9 +53,12 @@ public sealed class ToolLifecycleMail(PolicyPack pack, ToolApprovalMail approval
             .Link("See the tool", links.Tool(p.ToolId))
             .Build();
 
-    public MailMessage IncidentReported(string id, string to, ToolProfile p, string incidentId, string severity, string reporter, string description, bool severe, DateTimeOffset at) =>
+    /// <param name="confirmed">The reporter was not signed in and the AI officer confirmed the report.</param>
+    public MailMessage IncidentReported(string id, string to, ToolProfile p, string incidentId, string severity, string reporter, string description, bool severe, DateTimeOffset at, bool confirmed = false) =>
         new MailComposer(id, to, $"{Prefix} Incident ({severity}) reported for {p.Name}", at)
-            .Para($"{reporter} reported an incident with {p.Name} ({p.Department})." + (severe ? " The tool is suspended until it is re-assessed." : ""))
+            .Para((confirmed ? $"{reporter} (not signed in) reported an incident with {p.Name} ({p.Department}), and the AI officer confirmed the report."
+                    : $"{reporter} reported an incident with {p.Name} ({p.Department}).")
+                + (severe ? " The tool is suspended until it is re-assessed." : ""))
             .Field("Incident", incidentId).Field("Severity", severity).Field("What happened", description)
             .Link("See the tool", links.Tool(p.ToolId))
             .Build();

@@ -72,7 +72,11 @@ public class IncidentTriageTests(AzuriteFixture azurite)
         Assert.Equal("suspended", await StatusAsync(anonymous));
         mail = await mode.MailAsync();
         foreach (var to in new[] { "boss@example.org", Cio })
-            Assert.Single(mail, m => m.To == to && m.Subject.Contains("Incident (critical) reported for Permit Helper", StringComparison.Ordinal));
+        {
+            var told = Assert.Single(mail, m => m.To == to && m.Subject.Contains("Incident (critical) reported for Permit Helper", StringComparison.Ordinal));
+            Assert.Contains("resident@example.org (not signed in) reported an incident with Permit Helper", told.Text, StringComparison.Ordinal);
+            Assert.Contains("the AI officer confirmed the report", told.Text, StringComparison.Ordinal);
+        }
         Assert.Single(mail, m => m.To == "owner@cityofsacramento.example" && m.Subject.Contains("Re-assessment of Permit Helper", StringComparison.Ordinal));
         Assert.Contains("Confirmed by the AI officer", await anonymous.GetStringAsync(response.Headers.Location.OriginalString), StringComparison.Ordinal);
     }
