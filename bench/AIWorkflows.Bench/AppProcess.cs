@@ -44,9 +44,14 @@ internal sealed class AppProcess : IAsyncDisposable
         ["SendGrid__FromEmail"] = "ai-governance@city.example",
         ["SendGrid__BaseUrl"] = sendGridUrl,
         ["Sweep__Scheduler"] = "false",
+        // Requests are sent by signed-in staff: the load carries App Service Authentication's principal (StaffPrincipal).
+        ["Auth__TrustEasyAuth"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
     }.Concat((Environment.GetEnvironmentVariable("BENCH_APP_ENV") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(kv => kv.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv[1]))).ToDictionary();
+
+    /// <summary>The header App Service Authentication hands the app for a signed-in member of staff.</summary>
+    public static (string Name, string Value) StaffPrincipal => ("X-MS-CLIENT-PRINCIPAL", AIWorkflows.App.Tests.Fixtures.ModeApp.EasyAuthPrincipal(AIWorkflows.App.Tests.Fixtures.AppClient.Staff));
 
     public static async Task<AppProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
     {

@@ -22,6 +22,7 @@ internal static class HttpLoad
         await using var sendGrid = await SendGridListener.StartAsync();
         await using var app = await AppProcess.StartAsync(Prepare.PublishedApp, AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseUrl };
+        http.DefaultRequestHeaders.Add(AppProcess.StaffPrincipal.Name, AppProcess.StaffPrincipal.Value);
         var raw = await RawSubmission.CreateAsync(azurite);
 
         // Warm-up of both, not measured: connections, tables, and the JIT's second tier (hot methods are compiled

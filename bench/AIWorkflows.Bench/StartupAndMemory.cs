@@ -60,6 +60,7 @@ internal static class StartupAndMemory
         await using (var app = await AppProcess.StartAsync(Prepare.PublishedApp, env))
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.BaseUrl };
+            http.DefaultRequestHeaders.Add(AppProcess.StaffPrincipal.Name, AppProcess.StaffPrincipal.Value);
             load = await LoadRunner.RunAsync(16, Submissions, LoadCap, async _ =>
             {
                 using var r = await http.PostAsJsonAsync("/api/requests", AppClient.HighRiskRequest());

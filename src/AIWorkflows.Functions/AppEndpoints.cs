@@ -21,6 +21,7 @@ public static class AppEndpoints
     public static WebApplication UseAIWorkflowsEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseProblemResponses();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -5,7 +5,8 @@ namespace AIWorkflows.Domain.Reassessments;
 
 // A tool in service and its re-assessment cycle: reviewed more often the higher its risk
 // (Albuquerque 4.3), listed in the public register (Albuquerque 6.2/6.7, Sacramento IV.D),
-// suspended when a severe incident is reported (Sacramento VII.B) or a review is long overdue.
+// suspended when a severe incident is reported (Sacramento VII.B) or a review is long overdue; a report
+// from someone not signed in is held for the AI officer's triage before it can act on the tool.
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "shape")]
 [JsonDerivedType(typeof(None), "none")]
@@ -85,7 +86,26 @@ public sealed record Attestation(string By, string Use, string DataChanges, stri
 
 public sealed record Suspension(string Reason, string Detail, DateTimeOffset Since);
 
-public sealed record IncidentNote(string IncidentId, string Severity, DateTimeOffset At);
+/// <summary>An incident on the tool's record; <c>Triage</c> is set when its reporter was not signed in.</summary>
+public sealed record IncidentNote(string IncidentId, string Severity, DateTimeOffset At, IncidentTriage? Triage = null)
+{
+    /// <summary><c>reported</c> (acted on as reported), <c>awaiting_triage</c>, <c>confirmed</c> or <c>dismissed</c>.</summary>
+    public string Status => Triage switch
+    {
+        null => "reported",
+        { Confirmed: null } => "awaiting_triage",
+        { Confirmed: true } => "confirmed",
+        _ => "dismissed",
+    };
+}
+
+/// <summary>
+/// A report held for the AI officer because its reporter was not signed in: the report as made (acted on
+/// only once confirmed), the officer's task, and the officer's answer once given.
+/// </summary>
+public sealed record IncidentTriage(
+    string TaskId, string ReporterEmail, string? SupervisorEmail, string Description,
+    bool? Confirmed = null, string? By = null, string? Comments = null, DateTimeOffset? DecidedAt = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReassessmentOutcome>))]
 public enum ReassessmentOutcome

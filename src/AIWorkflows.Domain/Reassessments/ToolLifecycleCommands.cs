@@ -7,6 +7,7 @@ namespace AIWorkflows.Domain.Reassessments;
 [JsonDerivedType(typeof(Attest), "attest")]
 [JsonDerivedType(typeof(CompleteReassessment), "complete")]
 [JsonDerivedType(typeof(ReportIncident), "report_incident")]
+[JsonDerivedType(typeof(TriageIncident), "triage_incident")]
 [JsonDerivedType(typeof(Retire), "retire")]
 [JsonDerivedType(typeof(Deadline), "deadline")]
 public abstract record ToolLifecycleCommand(DateTimeOffset Now)
@@ -25,7 +26,13 @@ public abstract record ToolLifecycleCommand(DateTimeOffset Now)
     public sealed record CompleteReassessment(
         string TaskId, string By, ReassessmentOutcome Outcome, string? NewTier, string Comments, DateTimeOffset Now) : ToolLifecycleCommand(Now);
 
-    public sealed record ReportIncident(string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, DateTimeOffset Now)
+    /// <summary>An incident report; <paramref name="SignedIn"/> when the reporter is a signed-in city identity.</summary>
+    public sealed record ReportIncident(
+        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool SignedIn, DateTimeOffset Now)
+        : ToolLifecycleCommand(Now);
+
+    /// <summary>The AI officer's answer to a report held for triage: confirm (then it is acted on) or dismiss.</summary>
+    public sealed record TriageIncident(string IncidentId, string TaskId, string By, bool Confirm, string Comments, DateTimeOffset Now)
         : ToolLifecycleCommand(Now);
 
     public sealed record Retire(string By, string Reason, DateTimeOffset Now) : ToolLifecycleCommand(Now);

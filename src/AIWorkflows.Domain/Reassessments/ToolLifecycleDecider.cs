@@ -32,8 +32,14 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
             [new Attested(o.Cycle, new Attestation(a.By, a.Use, a.DataChanges, a.IncidentsSince, a.Now), $"review-{o.Cycle}", a.Now)],
         (CompleteReassessment c, InService { Open: { Attestation: not null } o } s)
             when c.TaskId == o.OfficerTaskId && (c.NewTier is null || pack.Tiers.Any(t => t.Id == c.NewTier)) => Complete(c, s, o),
+        // Sacramento VII.B asks employees to report malfunctions; it does not let a caller who is not signed in
+        // stop a city service: such a report is held until the AI officer confirms it (then the rule below applies).
+        (ReportIncident { SignedIn: false } i, InService s) when s.Incidents.All(n => n.IncidentId != i.IncidentId) =>
+            [new IncidentHeldForTriage(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, TriageTaskId(i.IncidentId), i.Now)],
+        (ReportIncident { SignedIn: false }, _) => [],   // a retired tool is out of use: nothing for the officer to triage
         (ReportIncident i, InService s) => Incident(i, s),
         (ReportIncident i, Retired) => [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now)],
+        (TriageIncident t, InService s) when AwaitingTriage(s, t) is { Triage: { } held } note => Triage(t, s, note, held),
         (Retire r, InService) => [new ToolRetired(r.By, r.Reason, r.Now)],
         _ => [],
     };
@@ -105,6 +111,21 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
         {
             events.Add(new ReassessmentScheduled(Schedule(cycle, s.Profile.Tier, i.Now, i.Now + IncidentReviewWithin), $"incident {i.IncidentId}", i.Now));
         }
+        return events;
+    }
+
+    public static string TriageTaskId(string incidentId) => $"triage-{incidentId}";
+
+    private static IncidentNote? AwaitingTriage(InService s, TriageIncident t) =>
+        s.Incidents.FirstOrDefault(n => n.IncidentId == t.IncidentId && n.Triage is { Confirmed: null } held && held.TaskId == t.TaskId);
+
+    // Sacramento VII.B, V.C.3: the AI officer coordinates the response. A confirmed report is acted on as if a
+    // signed-in employee had made it, from the moment it is confirmed; a dismissed one changes nothing.
+    private List<ToolLifecycleEvent> Triage(TriageIncident t, InService s, IncidentNote note, IncidentTriage held)
+    {
+        List<ToolLifecycleEvent> events = [new IncidentTriaged(t.IncidentId, t.By, t.Confirm, t.Comments, t.Now)];
+        if (t.Confirm)
+            events.AddRange(Incident(new ReportIncident(note.IncidentId, held.ReporterEmail, held.SupervisorEmail, note.Severity, held.Description, SignedIn: true, t.Now), s));
         return events;
     }
 

@@ -14,6 +14,8 @@ namespace AIWorkflows.Domain.Reassessments;
 [JsonDerivedType(typeof(ToolSuspended), "suspended")]
 [JsonDerivedType(typeof(ToolReinstated), "reinstated")]
 [JsonDerivedType(typeof(IncidentReported), "incident_reported")]
+[JsonDerivedType(typeof(IncidentHeldForTriage), "incident_held_for_triage")]
+[JsonDerivedType(typeof(IncidentTriaged), "incident_triaged")]
 [JsonDerivedType(typeof(ToolRetired), "retired")]
 [JsonDerivedType(typeof(PromotedToProduction), "promoted_to_production")]
 public abstract record ToolLifecycleEvent(DateTimeOffset At)
@@ -40,6 +42,14 @@ public abstract record ToolLifecycleEvent(DateTimeOffset At)
 
     public sealed record IncidentReported(string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool Severe, DateTimeOffset At)
         : ToolLifecycleEvent(At);
+
+    /// <summary>A report from someone not signed in: nothing changes until the AI officer answers <paramref name="TaskId"/>.</summary>
+    public sealed record IncidentHeldForTriage(
+        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, string TaskId, DateTimeOffset At)
+        : ToolLifecycleEvent(At);
+
+    /// <summary>The AI officer confirmed (an <see cref="IncidentReported"/> follows) or dismissed a held report.</summary>
+    public sealed record IncidentTriaged(string IncidentId, string By, bool Confirmed, string Comments, DateTimeOffset At) : ToolLifecycleEvent(At);
 
     public sealed record ToolRetired(string By, string Reason, DateTimeOffset At) : ToolLifecycleEvent(At);
 

@@ -16,7 +16,19 @@ public sealed partial class ToolLifecycleDecider
         (InService s, TierChanged e) => s with { Profile = s.Profile with { Tier = e.To } },
         (InService s, ToolSuspended e) => s with { Suspension = new Suspension(e.Reason, e.Detail, e.At) },
         (InService s, ToolReinstated) => s with { Suspension = null },
+        // A confirmed report is on the record already (held for triage): it is not listed twice.
+        (InService s, IncidentReported e) when s.Incidents.Any(n => n.IncidentId == e.IncidentId) => s,
         (InService s, IncidentReported e) => s with { Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At)) },
+        (InService s, IncidentHeldForTriage e) => s with
+        {
+            Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At, new IncidentTriage(e.TaskId, e.ReporterEmail, e.SupervisorEmail, e.Description))),
+        },
+        (InService s, IncidentTriaged e) => s with
+        {
+            Incidents = [.. s.Incidents.Select(n => n.IncidentId == e.IncidentId && n.Triage is { } t
+                ? n with { Triage = t with { Confirmed = e.Confirmed, By = e.By, Comments = e.Comments, DecidedAt = e.At } }
+                : n)],
+        },
         (InService s, PromotedToProduction e) => s with { Profile = e.Profile, LastReviewedAt = e.At },
         (InService s, ToolRetired e) => new Retired(s.Profile, s.RegisteredAt, e.By, e.Reason, e.At, s.LastReviewedAt),
         _ => state,

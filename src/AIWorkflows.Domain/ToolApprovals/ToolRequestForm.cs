@@ -3,6 +3,8 @@ namespace AIWorkflows.Domain.ToolApprovals;
 /// <summary>
 /// What a department tells the city about the AI tool it wants to use (DESIGN §5). Field names
 /// are the ones the pack's conditions refer to ("publicFacing", "dataCategories", "answers.x").
+/// <paramref name="SubmittedBy"/> is the signed-in city identity that sent it: the requester, or someone
+/// who sent it on the requester's behalf (null on requests sent before submission needed a sign-in).
 /// </summary>
 public sealed record ToolRequestForm(
     string ToolName,
@@ -24,7 +26,8 @@ public sealed record ToolRequestForm(
     DateOnly? PlannedGoLive = null,
     bool EmergencyAdoption = false,
     string? EmergencyJustification = null,
-    string? PilotToolId = null)
+    string? PilotToolId = null,
+    string? SubmittedBy = null)
 {
     public static readonly IReadOnlyList<string> DataCategoryValues =
         ["public", "internal", "confidential", "pii", "hr", "health", "criminal_justice"];
@@ -32,4 +35,7 @@ public sealed record ToolRequestForm(
     public static readonly IReadOnlyList<string> DecisionImpactValues = ["none", "assistive", "automated"];
 
     public static readonly IReadOnlyList<string> StageValues = ["pilot", "production"];
+
+    /// <summary>Sent by someone other than the requester, on the requester's behalf.</summary>
+    public bool OnBehalf => SubmittedBy is { } by && !string.Equals(by.Trim(), RequesterEmail.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -46,10 +46,11 @@ public sealed partial class AccessGrantService(
         // Albuquerque 4.1: only City-approved AI systems may be used; a retired tool is no longer one.
         else if (tool.Status == "retired") errors["toolId"] = [$"{tool.Name} is retired and can no longer be used."];
         var employee = AccessRequirements.EmployeeKey(input.EmployeeEmail);
-        if (employee is null) errors["employeeEmail"] = ["Enter your work email address, like name@city.gov."];
+        if (!Web.SingleLineText.IsValid(input.EmployeeEmail)) errors["employeeEmail"] = [Web.SingleLineText.Refusal];
+        else if (employee is null) errors["employeeEmail"] = ["Enter your work email address, like name@city.gov."];
         var department = input.Department?.Trim() ?? "";
         if (department.Length == 0) errors["department"] = ["Choose your department."];
-        else if (department.Length > ToolRequestValidator.MaxShort || department.Any(char.IsControl)) errors["department"] = [$"Use at most {ToolRequestValidator.MaxShort} characters, on one line."];
+        else if (department.Length > ToolRequestValidator.MaxShort || !Web.SingleLineText.IsValid(department)) errors["department"] = [$"Use at most {ToolRequestValidator.MaxShort} characters, on one line."];
         if (errors.Count > 0) return new RequestResult.Invalid(errors);
 
         var grantId = AccessRequirements.GrantId(tool!.ToolId, employee!);

@@ -37,7 +37,7 @@ public sealed class FeedbackService(
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var name = Optional(input.Name);
         if (name is { Length: > ToolRequestValidator.MaxShort }) errors["name"] = [$"Use at most {ToolRequestValidator.MaxShort} characters, or leave your name out."];
-        else if (name is not null && name.Any(char.IsControl)) errors["name"] = ["Remove control characters from your name."];
+        else if (!Web.SingleLineText.IsValid(name)) errors["name"] = ["Remove control characters from your name."];
         var email = Optional(input.Email);
         if (email is not null && !(email.Length <= 200 && MailAddress.TryCreate(email, out var a) && a.Address == email))
             errors["email"] = ["Enter an email address like name@example.com, or leave it empty."];

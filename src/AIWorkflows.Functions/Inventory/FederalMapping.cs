@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Domain.ToolApprovals;
@@ -78,7 +79,9 @@ public sealed class FederalMapping(PolicyPack pack)
         if (id is null)
             return Refuse("No use case id. The federal schema requires one, and without it a later import cannot be matched to this tool; add the id and import the row again.");
         if (id.Length > 100 || id.Any(char.IsControl)) return Refuse("The use case id is longer than 100 characters or has control characters.");
-        var name = row["use_case_name"].Trim();
+        // A published inventory's cells may run over several lines; a name, vendor or department reaches mail
+        // subjects, so each is folded onto one line (typed input with a line break is refused instead).
+        var name = SingleLineText.Fold(row["use_case_name"]).Trim();
         if (name.Length == 0) return Refuse("No use case name.");
 
         // The city's register is public (Albuquerque 6.7, Sacramento IV.D): what the agency withheld stays out.
@@ -133,7 +136,7 @@ public sealed class FederalMapping(PolicyPack pack)
 
     private static string Vendor(FederalRow row)
     {
-        var vendor = row["vendor_name"].Trim();
+        var vendor = SingleLineText.Fold(row["vendor_name"]).Trim();
         if (vendor.Length > 0) return Clip(vendor, ToolRequestValidator.MaxShort);
         return row.Choice("contracting_usage").StartsWith("in-house", StringComparison.Ordinal) || row.Choice("contracting_usage").StartsWith("developed in-house", StringComparison.Ordinal)
             ? "Developed in-house"
@@ -143,8 +146,8 @@ public sealed class FederalMapping(PolicyPack pack)
     // The bureau is the part of the agency that runs the use case: for a city, its department.
     private static string Department(FederalRow row)
     {
-        var (agency, bureau) = (row["agency"].Trim(), row["agency_bureau"].Trim());
-        var name = bureau.Length > 0 ? bureau : row["agency_name"].Trim();
+        var (agency, bureau) = (SingleLineText.Fold(row["agency"]).Trim(), SingleLineText.Fold(row["agency_bureau"]).Trim());
+        var name = bureau.Length > 0 ? bureau : SingleLineText.Fold(row["agency_name"]).Trim();
         if (name.Length == 0) name = agency.Length > 0 ? agency : "Not stated";
         else if (agency.Length > 0 && !name.Contains(agency, StringComparison.OrdinalIgnoreCase)) name = $"{name} ({agency})";
         return Clip(name, ToolRequestValidator.MaxShort);

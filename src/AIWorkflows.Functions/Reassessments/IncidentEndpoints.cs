@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using AIWorkflows.App.Identity;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +8,11 @@ namespace AIWorkflows.App.Reassessments;
 
 public static class IncidentEndpoints
 {
-    public sealed record IncidentView(string IncidentId, string ToolId, string ToolStatus);
+    /// <param name="ToolStatus">The tool's status after the report: "suspended" or "in service".</param>
+    /// <param name="Triage">"pending" when the report waits for the AI officer (its reporter was not signed in).</param>
+    public sealed record IncidentView(
+        string IncidentId, string ToolId, string ToolStatus,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Triage = null);
 
     public static RouteGroupBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
@@ -15,18 +21,27 @@ public static class IncidentEndpoints
         return api;
     }
 
-    // Sacramento VII.B: any employee who sees an AI system malfunction reports it; no sign-in needed.
-    public static async Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> ReportAsync(
+    // Sacramento VII.B: any employee who sees an AI system malfunction reports it. A signed-in reporter's report
+    // is acted on as the pack says (201); anyone else's waits for the AI officer's triage (202): nothing changes yet.
+    public static async Task<Results<Created<IncidentView>, Accepted<IncidentView>, ValidationProblem, ProblemHttpResult>> ReportAsync(
         HttpContext http, ToolLifecycleService service, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<ToolLifecycleService.IncidentInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
-        return await service.ReportIncidentAsync(body.Value!, ct) switch
+        var signedIn = http.User.Identity?.IsAuthenticated == true ? http.User.Email() : null;
+        return await service.ReportIncidentAsync(body.Value!, signedIn, ct) switch
         {
-            ToolLifecycleService.IncidentResult.Reported r => TypedResults.Created($"/inventory/{r.ToolId}",
-                new IncidentView(r.IncidentId, r.ToolId, r.Suspended ? "suspended" : "in service")),
+            ToolLifecycleService.IncidentResult.Reported { AwaitingTriage: true } r => TypedResults.Accepted(Page(r),
+                new IncidentView(r.IncidentId, r.ToolId, Words(r.ToolStatus), Triage: "pending")),
+            ToolLifecycleService.IncidentResult.Reported r => TypedResults.Created($"/inventory/{Uri.EscapeDataString(r.ToolId)}", new IncidentView(r.IncidentId, r.ToolId, Words(r.ToolStatus))),
             ToolLifecycleService.IncidentResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The incident report has errors"),
             _ => throw new InvalidOperationException("Unknown result."),
         };
     }
+
+    // The incident's own page says where the report stands (awaiting triage, confirmed, dismissed).
+    private static string Page(ToolLifecycleService.IncidentResult.Reported r) =>
+        $"/incidents/{Uri.EscapeDataString(r.ToolId)}/{Uri.EscapeDataString(r.IncidentId)}";
+
+    private static string Words(string status) => status == "suspended" ? "suspended" : "in service";
 }

@@ -63,10 +63,19 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
                     // Records whose retention runs from the tool's retirement start their clock now.
                     yield return Records.RecordToolEventEffectHandler.ToolRetired($"{seq}-records-retired", toolId, r.At);
                     break;
+                case IncidentHeldForTriage h:
+                    yield return Mail($"{seq}-mail-triage", mail.TriageRequested($"{toolId}-{seq}-triage", p, h));
+                    break;
+                // A dismissed report is kept as a record too (a confirmed one is, as reported, below).
+                case IncidentTriaged { Confirmed: false } t when s?.Incidents.FirstOrDefault(n => n.IncidentId == t.IncidentId) is { } dismissed:
+                    yield return Archive(seq, "incident", $"{toolId}.{t.IncidentId}", $"Incident {t.IncidentId} ({dismissed.Severity}, dismissed): {p.Name}", p, t.At,
+                        new { incident = dismissed, triage = t });
+                    break;
                 case IncidentReported i:
                     // Sacramento VII.B: the reporter's supervisor and the CIO are told; the AI officer coordinates the review (V.C.3).
+                    var confirmed = events.Any(x => x.Event is IncidentTriaged { Confirmed: true } t && t.IncidentId == i.IncidentId);
                     foreach (var to in new[] { i.SupervisorEmail ?? mail.Supervisor, mail.Cio, mail.Officer }.Distinct(StringComparer.OrdinalIgnoreCase))
-                        yield return Mail($"{seq}-mail-{to}", mail.IncidentReported($"{toolId}-{seq}-{to}", to, p, i.IncidentId, i.Severity, i.ReporterEmail, i.Description, i.Severe, i.At));
+                        yield return Mail($"{seq}-mail-{to}", mail.IncidentReported($"{toolId}-{seq}-{to}", to, p, i.IncidentId, i.Severity, i.ReporterEmail, i.Description, i.Severe, i.At, confirmed));
                     yield return Archive(seq, "incident", $"{toolId}.{i.IncidentId}", $"Incident {i.IncidentId} ({i.Severity}): {p.Name}", p, i.At, i);
                     break;
             }

@@ -53,10 +53,23 @@ public sealed class ToolLifecycleMail(PolicyPack pack, ToolApprovalMail approval
             .Link("See the tool", links.Tool(p.ToolId))
             .Build();
 
-    public MailMessage IncidentReported(string id, string to, ToolProfile p, string incidentId, string severity, string reporter, string description, bool severe, DateTimeOffset at) =>
+    /// <param name="confirmed">The reporter was not signed in and the AI officer confirmed the report.</param>
+    public MailMessage IncidentReported(string id, string to, ToolProfile p, string incidentId, string severity, string reporter, string description, bool severe, DateTimeOffset at, bool confirmed = false) =>
         new MailComposer(id, to, $"{Prefix} Incident ({severity}) reported for {p.Name}", at)
-            .Para($"{reporter} reported an incident with {p.Name} ({p.Department})." + (severe ? " The tool is suspended until it is re-assessed." : ""))
+            .Para((confirmed ? $"{reporter} (not signed in) reported an incident with {p.Name} ({p.Department}), and the AI officer confirmed the report."
+                    : $"{reporter} reported an incident with {p.Name} ({p.Department}).")
+                + (severe ? " The tool is suspended until it is re-assessed." : ""))
             .Field("Incident", incidentId).Field("Severity", severity).Field("What happened", description)
             .Link("See the tool", links.Tool(p.ToolId))
+            .Build();
+
+    // Sacramento VII.B: the report is taken; V.C.3: the AI officer decides whether it is acted on.
+    public MailMessage TriageRequested(string id, ToolProfile p, ToolLifecycleEvent.IncidentHeldForTriage i) =>
+        new MailComposer(id, Officer, $"{Prefix} Incident report to triage ({i.Severity}): {p.Name}", i.At)
+            .Para($"Someone who was not signed in reported an incident with {p.Name} ({p.Department}). Nothing has changed yet: "
+                + "confirm the report to act on it as the policy says (a high or critical incident suspends the tool at once), or dismiss it.")
+            .Field("Incident", i.IncidentId).Field("Severity", i.Severity).Field("Contact given (not verified)", i.ReporterEmail).Field("What happened", i.Description)
+            .Link("Confirm or dismiss the report", links.Triage(p.ToolId, i.TaskId, Officer, i.At))
+            .Para("Opening the link changes nothing; only your answer on the page does.")
             .Build();
 }

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage.Deciding;
@@ -33,18 +34,29 @@ public sealed partial class ToolLifecycleService(
 
     public abstract record IncidentResult
     {
-        public sealed record Reported(string IncidentId, string ToolId, bool Suspended) : IncidentResult;
+        /// <param name="ToolStatus">The tool's register status after the report.</param>
+        /// <param name="AwaitingTriage">The reporter was not signed in: the AI officer confirms before anything changes.</param>
+        public sealed record Reported(string IncidentId, string ToolId, string ToolStatus, bool AwaitingTriage) : IncidentResult;
         public sealed record Invalid(Dictionary<string, string[]> Errors) : IncidentResult;
     }
 
-    public async Task<IncidentResult> ReportIncidentAsync(IncidentInput input, CancellationToken ct)
+    /// <param name="signedInEmail">The reporter's signed-in city identity, or null for someone not signed in.</param>
+    public async Task<IncidentResult> ReportIncidentAsync(IncidentInput input, string? signedInEmail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var tool = input.ToolId is { } id && IsToolId(id) ? await store.LoadAsync(id, false, ct) : null;
         if (tool?.State is null or ToolLifecycle.None) errors["toolId"] = ["Choose a tool from the city's register."];
-        if (!IsEmail(input.ReporterEmail)) errors["reporterEmail"] = ["Enter your work email address."];
-        if (!string.IsNullOrWhiteSpace(input.SupervisorEmail) && !IsEmail(input.SupervisorEmail)) errors["supervisorEmail"] = ["Enter your supervisor's email address, or leave it empty."];
+        else if (signedInEmail is null && tool.State is ToolLifecycle.Retired) errors["toolId"] = ["This tool is retired and no longer in use. Sign in with your city account to report something about its past use."];
+        // The reporter is who signed in; someone not signed in gives an address the AI officer can answer.
+        var reporter = signedInEmail ?? input.ReporterEmail?.Trim();
+        if (signedInEmail is not null && !string.IsNullOrWhiteSpace(input.ReporterEmail) && !SameEmail(input.ReporterEmail, signedInEmail))
+            errors["reporterEmail"] = [$"You are signed in as {signedInEmail}: the report is made in your name. Leave this empty or use that address."];
+        else if (!SingleLineText.IsValid(input.ReporterEmail)) errors["reporterEmail"] = [SingleLineText.Refusal];
+        else if (!IsEmail(reporter)) errors["reporterEmail"] = ["Enter your work email address."];
+        // The supervisor's address is a recipient: one line, and an address.
+        if (!SingleLineText.IsValid(input.SupervisorEmail)) errors["supervisorEmail"] = [SingleLineText.Refusal];
+        else if (!string.IsNullOrWhiteSpace(input.SupervisorEmail) && !IsEmail(input.SupervisorEmail)) errors["supervisorEmail"] = ["Enter your supervisor's email address, or leave it empty."];
         if (input.Severity is null || !Severities.Contains(input.Severity)) errors["severity"] = ["Choose the severity: low, medium, high or critical."];
         var description = input.Description?.Trim() ?? "";
         if (description.Length == 0) errors["description"] = ["Say what happened."];
@@ -54,8 +66,10 @@ public sealed partial class ToolLifecycleService(
 
         var incidentId = $"inc-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         var supervisor = string.IsNullOrWhiteSpace(input.SupervisorEmail) ? null : input.SupervisorEmail.Trim();
-        var d = await store.HandleAsync(input.ToolId!, new ReportIncident(incidentId, input.ReporterEmail!.Trim(), supervisor, input.Severity!, description, clock.GetUtcNow()), ct);
-        return new IncidentResult.Reported(incidentId, input.ToolId!, d.State.Status == "suspended");
+        var d = await store.HandleAsync(input.ToolId!, new ReportIncident(incidentId, reporter!, supervisor, input.Severity!, description,
+            SignedIn: signedInEmail is not null, clock.GetUtcNow()), ct);
+        var held = d.NewEvents.Any(e => e.Event is ToolLifecycleEvent.IncidentHeldForTriage);
+        return new IncidentResult.Reported(incidentId, input.ToolId!, d.State.Status, held);
     }
 
     public abstract record TaskAccess

@@ -23,6 +23,7 @@ public static class DecisionRecordHtml
         Row("Tool", $"{r.Inputs.ToolName} by {r.Inputs.Vendor}");
         Row("Department", r.Inputs.Department);
         Row("Requested by", r.Inputs.RequesterEmail);
+        if (r.Inputs.OnBehalf) Row("Sent on the requester's behalf by", r.Inputs.SubmittedBy!);
         Row("Purpose", r.Inputs.Purpose);
         Row("Human oversight", r.Inputs.HumanOversight);
         Row("Data categories", string.Join(", ", r.Inputs.DataCategories));

@@ -31,6 +31,16 @@ public sealed partial class TaskTokenService
         _clock = clock;
     }
 
+    /// <summary>
+    /// A key for another keyed derivation (HKDF of the signing key, one per <paramref name="purpose"/>): as secret as
+    /// the signing key, and telling nothing about it or about another purpose's key.
+    /// </summary>
+    public byte[] DerivedKey(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, _signingKey, 32, salt: [], info: System.Text.Encoding.UTF8.GetBytes(purpose));
+    }
+
     public string Issue(string purpose, string instanceId, string taskId, string subject, DateTimeOffset expiresAt) =>
         Issue(new TaskTokenPayload(purpose, instanceId, taskId, subject, expiresAt.ToUnixTimeSeconds()));
 

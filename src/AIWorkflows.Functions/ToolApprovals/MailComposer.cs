@@ -44,6 +44,7 @@ public sealed class MailComposer(string id, string to, string subject, DateTimeO
         }
         html.Append("</body></html>");
         var links = _parts.Where(p => p.Kind == "a").Select(p => new MailLink(p.Text, p.Url!)).ToList();
-        return new MailMessage(id, to, subject, text.ToString().Trim() + "\n", html.ToString(), links, createdAt);
+        // The last guard for the headers: whatever a stored value holds, the subject and recipient are one line each.
+        return new MailMessage(id, Web.SingleLineText.Fold(to), Web.SingleLineText.Fold(subject), text.ToString().Trim() + "\n", html.ToString(), links, createdAt);
     }
 }

@@ -14,7 +14,7 @@ public static class TimelineText
         var e = stored.Event;
         var (type, summary) = e switch
         {
-            Submitted s => ("submitted", $"Submitted by {s.Form.RequesterEmail}; rated {s.Tier} risk."),
+            Submitted s => ("submitted", $"Submitted by {(s.Form.OnBehalf ? $"{s.Form.SubmittedBy} on behalf of {s.Form.RequesterEmail}" : s.Form.RequesterEmail)}; rated {s.Tier} risk."),
             StageOpened s => ("stage_opened", $"Review stage {s.Stage} opened."),
             ReviewOpened o => ("review_opened", $"{Role(o.Role)} review assigned to {o.ReviewerEmail}."),
             ReviewRecorded r => ("review_recorded", $"{Role(r.Role)} ({r.By}) decided: {Verb(r.Verdict)}."),

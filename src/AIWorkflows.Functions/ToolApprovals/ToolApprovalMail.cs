@@ -25,7 +25,7 @@ public sealed class ToolApprovalMail(PolicyPack pack, BusinessCalendar calendar,
             .Field("Tool", $"{c.Form.ToolName} by {c.Form.Vendor}")
             .Field("Purpose", c.Form.Purpose)
             .Field("Risk tier", $"{c.Tier} — {string.Join("; ", c.TierReasons.Select(r => $"{r.Reason} ({r.Source}){string.Concat((r.Assumed ?? []).Select(a => " " + a.Describe()))}"))}")
-            .Field("Requested by", c.Form.RequesterEmail)
+            .Field("Requested by", c.Form.OnBehalf ? $"{c.Form.RequesterEmail} (sent on their behalf by {c.Form.SubmittedBy})" : c.Form.RequesterEmail)
             .Link("Open the review", links.Task(token))
             .Para("The link is yours alone; opening it changes nothing until you submit a decision.")
             .Build();
@@ -41,7 +41,8 @@ public sealed class ToolApprovalMail(PolicyPack pack, BusinessCalendar calendar,
     public MailMessage Received(string id, RequestCase c, string respondToken) =>
         new MailComposer(id, c.Form.RequesterEmail, $"{Prefix} Received: {c.Form.ToolName}", c.SubmittedAt)
             .Para($"Your request to use {c.Form.ToolName} is received and rated {c.Tier} risk. Reviewers: "
-                + string.Join(", ", pack.Tier(c.Tier).Reviews.Select(r => Role(r.Role)).Distinct()) + ".")
+                + string.Join(", ", pack.Tier(c.Tier).Reviews.Select(r => Role(r.Role)).Distinct()) + "."
+                + (c.Form.OnBehalf ? $" {c.Form.SubmittedBy} sent it on your behalf; if you did not ask for it, withdraw it with the link below." : ""))
             .Link("Follow the request", links.Request(c.RequestId))
             .Link("Withdraw or answer findings", links.Respond(respondToken))
             .Build();

@@ -22,19 +22,26 @@ public sealed partial class ToolApprovalService(
     TimeProvider clock,
     ILogger<ToolApprovalService> log)
 {
-    public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, CancellationToken ct)
+    /// <param name="submitter">
+    /// The signed-in city identity sending the request. It is the requester unless the body names another
+    /// <c>requesterEmail</c>: then the request is recorded as sent by the submitter on the requester's behalf.
+    /// </param>
+    public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, string submitter, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(submitter);
+        if (string.IsNullOrWhiteSpace(input.RequesterEmail)) input.RequesterEmail = submitter;
         var errors = ToolRequestValidator.Validate(input, pack);
         if (idempotencyKey is { Length: > 200 } || idempotencyKey?.Any(char.IsControl) == true)
             errors["Idempotency-Key"] = ["Use a key of at most 200 printable characters."];
         if (errors.Count > 0) return new SubmitResult.Invalid(errors);
 
-        var form = input.ToForm();
+        var form = input.ToForm() with { SubmittedBy = submitter.Trim() };
         var assessment = RiskAssessor.Assess(pack, form);
         if (assessment.IsProhibited)
             return new SubmitResult.Prohibited(assessment.Prohibited, assessment.AssumedBy(assessment.Prohibited.SelectMany(u => u.When)));
 
-        var (requestId, toolId) = NewIds(idempotencyKey, form.RequesterEmail);
+        var (requestId, toolId) = NewIds(idempotencyKey, submitter.Trim());
         if (form.PilotToolId is { } pilotId)
         {
             // The approval moves the pilot's own register entry into production; it must be a pilot still.
@@ -63,17 +70,21 @@ public sealed partial class ToolApprovalService(
     private static bool SameForm(ToolApproval state, ToolRequestForm form) =>
         state.CaseOrNull is { } c && JsonSerializer.Serialize(c.Form) == JsonSerializer.Serialize(form);
 
+    private readonly byte[] _requestIdKey = tokens.DerivedKey("request-ids");
+
     /// <summary>
-    /// Ids are random unless an Idempotency-Key is given; then they derive from the key and the
-    /// requester, so a retried POST lands on the same instance without any extra storage lookup table.
+    /// A request id is its requester's link to the request, so nothing public may give it away (issue 19): the tool id,
+    /// which the public register shows, is random on its own. The request id is random too, unless an Idempotency-Key
+    /// is given: then it is an HMAC of the sender and the key under a server secret, so a retried POST lands on the
+    /// same request without a lookup table, and knowing or guessing a client's key still does not give the id. A retry
+    /// reads the stored request, whose tool id is the one first drawn.
     /// </summary>
-    private static (string RequestId, string ToolId) NewIds(string? key, string requester)
+    private (string RequestId, string ToolId) NewIds(string? key, string submitter)
     {
-        var bytes = key is null
-            ? RandomNumberGenerator.GetBytes(32)
-            : SHA256.HashData(Encoding.UTF8.GetBytes($"{requester.ToUpperInvariant()}\n{key}"));
-        var id = Convert.ToHexStringLower(bytes.AsSpan(0, 8));
-        return ($"req-{id}", $"tool-{id}");
+        var request = key is null
+            ? RandomNumberGenerator.GetBytes(8)
+            : HMACSHA256.HashData(_requestIdKey, Encoding.UTF8.GetBytes($"{submitter.ToUpperInvariant()}\n{key}"))[..8];
+        return ($"req-{Convert.ToHexStringLower(request)}", $"tool-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}");
     }
 
     private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create("0123456789abcdef");

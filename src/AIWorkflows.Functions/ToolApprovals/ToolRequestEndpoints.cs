@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AIWorkflows.App.Identity;
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
@@ -19,13 +20,17 @@ public static class ToolRequestEndpoints
         return api;
     }
 
+    // Issue 19: a request is sent in a signed-in city identity's name, never in a name typed into the body.
     public static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpContext http, ToolApprovalService service, PolicyPack pack, CancellationToken ct)
     {
+        if (SignedIn(http) is not { } submitter)
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required",
+                detail: "Sending a request for an AI tool needs a signed-in city account: sign in and send it again.");
         var body = await JsonBody.ReadAsync<ToolRequestInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
-        switch (await service.SubmitAsync(body.Value!, key, ct))
+        switch (await service.SubmitAsync(body.Value!, key, submitter, ct))
         {
             case SubmitResult.Created c:
                 return TypedResults.Created($"/api/requests/{c.Request.InstanceId}", RequestView.From(c.Request, pack));
@@ -51,9 +56,14 @@ public static class ToolRequestEndpoints
         }
     }
 
+    private static string? SignedIn(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? http.User.Email() : null;
+
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetAsync(
-        string id, ToolApprovalService service, ToolLifecycleService tools, UnionNoticeService unions, PolicyPack pack, CancellationToken ct)
+        string id, HttpContext http, ToolApprovalService service, ToolLifecycleService tools, UnionNoticeService unions, PolicyPack pack, CancellationToken ct)
     {
+        // As the status page: the id is the requester's link; what it returns is for them, not for caches.
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
         if (await service.GetAsync(id, ct) is not { } s)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such request", detail: $"There is no request '{id}'.");
         var toolStatus = s.State is ToolApproval.Approved a ? (await tools.GetAsync(a.Case.ToolId, false, ct))?.State.Status : null;

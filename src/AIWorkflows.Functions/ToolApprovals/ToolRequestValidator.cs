@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.ToolApprovals;
 
@@ -19,12 +20,13 @@ public static class ToolRequestValidator
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Fail(string field, string message) => errors[field] = [message];
 
-        Text("toolName", "Tool name", input.ToolName, MaxShort);
-        Text("vendor", "Vendor", input.Vendor, MaxShort);
-        Text("department", "Department", input.Department, MaxShort);
+        // Issue 19: these reach mail subjects and recipients, so they are one line.
+        Line("toolName", "Tool name", input.ToolName);
+        Line("vendor", "Vendor", input.Vendor);
+        Line("department", "Department", input.Department);
         Text("purpose", "Purpose", input.Purpose, MaxText);
         Text("humanOversight", "Human oversight", input.HumanOversight, MaxText);
-        if (Text("requesterEmail", "Requester email", input.RequesterEmail, MaxShort) && !IsEmail(input.RequesterEmail!))
+        if (Line("requesterEmail", "Requester email", input.RequesterEmail) && !IsEmail(input.RequesterEmail!))
             Fail("requesterEmail", "Enter an email address like name@city.gov.");
 
         if (input.DataCategories is null || input.DataCategories.Count == 0)
@@ -42,6 +44,8 @@ public static class ToolRequestValidator
 
         if (input.AffectedClassifications is { Count: > 50 } || input.AffectedClassifications?.Any(c => c is null || c.Length > MaxShort) == true)
             Fail("affectedClassifications", $"List at most 50 classifications of at most {MaxShort} characters.");
+        else if (input.AffectedClassifications?.Any(c => !SingleLineText.IsValid(c)) == true)
+            Fail("affectedClassifications", "Give each classification on one line, without control characters.");
         // Sacramento VI.A.7: adopting before notice is allowed only where the pack allows the emergency path, with reasons.
         if (input.EmergencyAdoption == true)
         {
@@ -83,6 +87,14 @@ public static class ToolRequestValidator
             if (value.Length > max) { Fail(field, $"{label} must be at most {max} characters."); return false; }
             if (HasControlCharacters(value)) { Fail(field, $"{label} contains control characters."); return false; }
             return true;
+        }
+
+        bool Line(string field, string label, string? value)
+        {
+            if (!Text(field, label, value, MaxShort)) return false;
+            if (SingleLineText.IsValid(value)) return true;
+            Fail(field, $"{label} must be one line: remove line breaks and other control characters.");
+            return false;
         }
 
         void Choice(string field, string label, string? value, IReadOnlyList<string> allowed)

@@ -104,6 +104,7 @@ public sealed partial class UnionNoticeService(
         if (request is null) errors["answer"] = [g.CanWaive ? "Choose to waive or to request to meet and confer." : "Choose to request to meet and confer."];
         else if (request == false && !g.CanWaive) errors["answer"] = ["The window has closed and the notice already counts as waived; you can still request to meet and confer."];
         var name = Text(input.Name, "name", "Enter the name of the person answering for the organization.", ToolRequestValidator.MaxShort, errors);
+        if (!errors.ContainsKey("name") && !Web.SingleLineText.IsValid(name)) errors["name"] = [Web.SingleLineText.Refusal];
         var comments = Text(input.Comments, "comments", null, ToolRequestValidator.MaxText, errors);
         if (errors.Count > 0) return new AnswerResult.Invalid(errors, access);
 

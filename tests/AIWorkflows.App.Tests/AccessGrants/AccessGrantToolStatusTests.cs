@@ -33,9 +33,13 @@ public class AccessGrantToolStatusTests(AzuriteFixture azurite)
         using (var c = await http.PostFormAsync((await http.SingleMailAsync(Director, "Consent needed")).LinkPath("/access/consent/"), ("decision", "consent"))) Assert.Equal(HttpStatusCode.OK, c.StatusCode);
         Assert.Single(await officer.GrantsAsync($"toolId={toolId}"));
 
-        // A critical incident suspends the tool: access lapses and the employee is told.
-        using (var incident = await http.PostAsJsonAsync("/api/incidents", new { toolId, reporterEmail = Employee, severity = "critical", description = "Wrong customer named." }))
+        // A signed-in employee's critical incident suspends the tool: access lapses and the employee is told.
+        using (var report = new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = JsonContent.Create(new { toolId, reporterEmail = Employee, severity = "critical", description = "Wrong customer named." }) })
+        {
+            report.Headers.Add("X-Dev-User", Employee);
+            using var incident = await http.SendAsync(report);
             Assert.Equal(HttpStatusCode.Created, incident.StatusCode);
+        }
         var paused = await http.SingleMailAsync(Employee, "Access paused");
         Assert.Contains("the tool is suspended", paused.TextBody, StringComparison.Ordinal);
         Assert.Empty(await officer.GrantsAsync($"toolId={toolId}"));

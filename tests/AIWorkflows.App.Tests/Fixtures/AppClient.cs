@@ -45,13 +45,36 @@ public static class AppClient
 
     public static async Task<JsonObject> SubmitAsync(this HttpClient http, object body, string? idempotencyKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(body) };
-        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await http.SendAsync(request);
+        using var response = await http.PostRequestAsync(body, idempotencyKey);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to <c>/api/requests</c>. Submission needs a signed-in city identity: a client that
+    /// is not signed in sends it as the body's requester (Development's <c>X-Dev-User</c>), as that person would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostRequestAsync(this HttpClient http, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(body, options: Json) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.AsRequesterOf(http, body);
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Signs <paramref name="request"/> in as the requester <paramref name="body"/> names, unless <paramref name="http"/> is signed in already.</summary>
+    public static HttpRequestMessage AsRequesterOf(this HttpRequestMessage request, HttpClient http, object body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (http.DefaultRequestHeaders.Contains("X-Dev-User") || http.DefaultRequestHeaders.Contains("X-MS-CLIENT-PRINCIPAL")) return request;
+        var named = JsonSerializer.SerializeToNode(body, Json)?["requesterEmail"] is JsonValue v && v.TryGetValue<string>(out var email) ? email : null;
+        request.Headers.Add("X-Dev-User", string.IsNullOrWhiteSpace(named) || named.Contains(';', StringComparison.Ordinal) ? Staff : named.Trim());
+        return request;
+    }
+
+    /// <summary>A city employee who sends requests in the tests.</summary>
+    public const string Staff = "pat.lee@cityofsacramento.example";
 
     public static async Task<JsonObject> GetRequestAsync(this HttpClient http, string id) =>
         JsonNode.Parse(await http.GetStringAsync($"/api/requests/{id}"))!.AsObject();

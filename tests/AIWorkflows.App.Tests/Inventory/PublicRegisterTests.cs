@@ -70,7 +70,7 @@ public class PublicRegisterTests(AzuriteFixture azurite)
         await app.RegisterAsync(RegisterFixtures.Profile("tool-suspended", "Rent Screener", "Finance", "high"));
         await app.RegisterAsync(RegisterFixtures.Profile("tool-retired", "Old Chatbot", "Finance", "low"));
         var lifecycle = app.Services.GetRequiredService<AIWorkflows.App.Reassessments.ToolLifecycleService>();
-        await lifecycle.ReportIncidentAsync(new("tool-suspended", "ann@cityofsacramento.example", null, "critical", "Scored applicants by zip code."), default);
+        await lifecycle.ReportIncidentAsync(new("tool-suspended", null, null, "critical", "Scored applicants by zip code."), "ann@cityofsacramento.example", default);
         var store = app.Services.GetRequiredService<DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>>();
         await store.HandleAsync("tool-retired", new ToolLifecycleCommand.Retire(RegisterFixtures.Officer, "Replaced", app.Clock.GetUtcNow()), default);
 

@@ -51,24 +51,24 @@ public class PilotToProductionTests(AzuriteFixture azurite)
         await using var app = new AIWorkflowsApp(azurite);
         using var http = app.Http();
 
-        using (var unknown = await http.PostAsJsonAsync("/api/requests", Production("tool-0000000000000000")))
+        using (var unknown = await http.PostRequestAsync(Production("tool-0000000000000000")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
             Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
             Assert.Contains("not a pilot", (string)JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["errors"]!["pilotToolId"]![0]!, StringComparison.Ordinal);
         }
         var malformed = Production("<script>");
-        using (var bad = await http.PostAsJsonAsync("/api/requests", malformed))
+        using (var bad = await http.PostRequestAsync(malformed))
             Assert.NotNull(JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!["pilotToolId"]);
         var asPilot = Production("tool-0000000000000000");
         asPilot["stage"] = "pilot";
-        using (var wrongStage = await http.PostAsJsonAsync("/api/requests", asPilot))
+        using (var wrongStage = await http.PostRequestAsync(asPilot))
             Assert.NotNull(JsonNode.Parse(await wrongStage.Content.ReadAsStringAsync())!["errors"]!["stage"]);
 
         var inProduction = JsonSerializer.SerializeToNode(AppClient.HighRiskRequest(Owner), AppClient.Json)!.AsObject();
         inProduction["stage"] = "production";
         var toolId = (string)(await http.ApproveAsync(inProduction))["toolId"]!;
-        using (var notPilot = await http.PostAsJsonAsync("/api/requests", Production(toolId)))
+        using (var notPilot = await http.PostRequestAsync(Production(toolId)))
             Assert.Equal(HttpStatusCode.BadRequest, notPilot.StatusCode);
         Assert.DoesNotContain(await http.MailAsync(), m => m.Subject.Contains("Received", StringComparison.Ordinal) && m.TextBody.Contains("every supervisor", StringComparison.Ordinal));
     }
@@ -78,6 +78,7 @@ public class PilotToProductionTests(AzuriteFixture azurite)
     {
         await using var app = new AIWorkflowsApp(azurite);
         using var http = app.Http();
+        http.DefaultRequestHeaders.Add("X-Dev-User", Owner);
         var toolId = (string)(await http.ApproveAsync(AppClient.HighRiskRequest(Owner)))["toolId"]!;
 
         var register = await http.GetStringAsync($"/inventory/{toolId}");

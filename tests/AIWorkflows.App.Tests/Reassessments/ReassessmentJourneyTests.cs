@@ -64,13 +64,15 @@ public class ReassessmentJourneyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SevereIncident_SuspendsTheToolAtOnce_NotifiesSupervisorCioAndOfficer_AndIsARecord()
+    public async Task SevereIncident_FromASignedInEmployee_SuspendsTheToolAtOnce_NotifiesSupervisorCioAndOfficer_AndIsARecord()
     {
         await using var app = new AIWorkflowsApp(azurite);
         using var http = app.Http();
         var toolId = (string)(await http.ApproveAsync(AppClient.HighRiskRequest(Owner)))["toolId"]!;
 
-        using var response = await http.PostAsync("/api/incidents", System.Net.Http.Json.JsonContent.Create(new
+        using var clerk = app.Http();
+        clerk.DefaultRequestHeaders.Add("X-Dev-User", "clerk@cityofsacramento.example");
+        using var response = await clerk.PostAsync("/api/incidents", System.Net.Http.Json.JsonContent.Create(new
         {
             toolId, reporterEmail = "clerk@cityofsacramento.example", supervisorEmail = "boss@cityofsacramento.example",
             severity = "critical", description = "The summary named the wrong customer.",

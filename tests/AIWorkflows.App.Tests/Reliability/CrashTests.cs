@@ -194,6 +194,7 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(Body(i)) };
                 request.Headers.Add("Idempotency-Key", $"crash-{i}");
+                request.AsRequesterOf(http, Body(i));
                 using var response = await http.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode == HttpStatusCode.Created) return (string)JsonNode.Parse(text)!["id"]!;

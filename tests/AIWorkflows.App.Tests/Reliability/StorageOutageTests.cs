@@ -128,7 +128,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     {
         using var request = kind switch
         {
-            0 => new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(AppClient.HighRiskRequest()), Headers = { { "Idempotency-Key", key } } },
+            0 => new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(AppClient.HighRiskRequest()), Headers = { { "Idempotency-Key", key }, { "X-Dev-User", AppClient.Staff } } },
             1 => new HttpRequestMessage(HttpMethod.Get, $"/api/requests/{seed}"),
             2 => new HttpRequestMessage(HttpMethod.Get, $"/requests/{seed}") { Headers = { { "Accept", "text/html" } } },
             _ => new HttpRequestMessage(HttpMethod.Get, "/inventory") { Headers = { { "Accept", "text/html" } } },

@@ -17,7 +17,7 @@ namespace AIWorkflows.App.Tests.Security;
 [Collection(OnAzurite.Name)]
 public class AuthorizationMatrixTests(AzuriteFixture azurite)
 {
-    public enum Access { Public, Development, Link, RecordsOfficer, OfficerOrAdmin, Admin, LaborRelations }
+    public enum Access { Public, SignedIn, Development, Link, RecordsOfficer, OfficerOrAdmin, Admin, LaborRelations }
 
     public sealed record Actor(string Name, string? Email, string? Role)
     {
@@ -60,12 +60,9 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /api/healthz", Access.Public, (_, _) => Get("/api/healthz")),
         new("GET /css/site.css", Access.Public, (_, _) => Get("/css/site.css")),
         new("GET /api/policy", Access.Public, (_, _) => Get("/api/policy")),
-        new("POST /api/requests", Access.Public, (_, _) => Json("/api/requests", AppClient.HighRiskRequest())),
         new("GET /api/requests/{id}", Access.Public, (w, _) => Get($"/api/requests/{w.RequestId}")),
         new("GET /requests", Access.Public, (w, _) => Get($"/requests?id={w.RequestId}")),
         new("GET /requests/{id}", Access.Public, (w, _) => Get($"/requests/{w.RequestId}")),
-        new("GET /requests/new", Access.Public, (_, _) => Get("/requests/new")),
-        new("POST /requests/new", Access.Public, (_, _) => Form("/requests/new", ("toolName", "Matrix"), ("formKey", Guid.NewGuid().ToString("N")))),
         new("POST /api/incidents", Access.Public, (w, _) => Json("/api/incidents", new { toolId = w.ToolId, reporterEmail = SecurityWorld.Actor, severity = "low", description = "Matrix" })),
         new("GET /incidents/new", Access.Public, (w, _) => Get($"/incidents/new?tool={w.ToolId}")),
         new("POST /incidents/new", Access.Public, (w, _) => Form("/incidents/new", ("toolId", w.ToolId), ("severity", "low"))),
@@ -83,6 +80,11 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /error/{status:int?}", Access.Public, (_, _) => Get("/error/404"), Answers: 404),
         new("POST /error/{status:int?}", Access.Public, (_, _) => Form("/error/400")),
         // The Functions host's timer call: a sweep does only what is due, so anyone calling it changes nothing (README).
+
+        // Signed-in city staff, whatever their role (issue 19): a request is sent in the name of whoever signed in.
+        new("POST /api/requests", Access.SignedIn, (_, _) => Json("/api/requests", AppClient.HighRiskRequest())),
+        new("GET /requests/new", Access.SignedIn, (_, _) => Get("/requests/new")),
+        new("POST /requests/new", Access.SignedIn, (_, _) => Form("/requests/new", ("toolName", "Matrix"), ("formKey", Guid.NewGuid().ToString("N")))),
 
         // Development only (the test app runs in Development; DevelopmentOnlyTests prove the 404 elsewhere).
         new("POST /?handler=AdvanceClock", Access.Development, (_, _) => Form("/?handler=AdvanceClock", ("advance", "PT1S"))),
@@ -103,6 +105,8 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /api/union/{token}/answer", Access.Link, (w, v) => Json($"/api{L(w, v, w.UnionLink)}/answer", new { name = "no answer" })),
         new("GET /reassess/{token}", Access.Link, (w, v) => Get(L(w, v, w.ReassessLink))),
         new("POST /reassess/{token}", Access.Link, (w, v) => Form(L(w, v, w.ReassessLink), ("use", ""))),
+        new("GET /triage/{token}", Access.Link, (w, v) => Get(L(w, v, w.TriageLink))),
+        new("POST /triage/{token}", Access.Link, (w, v) => Form(L(w, v, w.TriageLink), ("comments", "no decision"))),
         new("GET /access/sign/{token}", Access.Link, (w, v) => Get(L(w, v, w.SignLink))),
         new("POST /access/sign/{token}", Access.Link, (w, v) => Form(L(w, v, w.SignLink), ("sha256", "not ticked"))),
         new("GET /access/consent/{token}", Access.Link, (w, v) => Get(L(w, v, w.ConsentLink))),
@@ -157,6 +161,7 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
     public static bool Allowed(Access access, Actor actor) => access switch
     {
         Access.Public or Access.Development => true,
+        Access.SignedIn => actor.Email is not null,
         Access.Link => actor.HoldsLink,
         Access.RecordsOfficer => actor.Role == "records_officer",
         Access.OfficerOrAdmin => actor.Role is "ai_officer" or "admin",
@@ -209,6 +214,8 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
                     _ => null,
                 };
                 if (verdict is not null) wrong.Add($"{row.Key} as {actor.Name}: {verdict} ({status}) {Clip(body)}");
+                // Issue 19: every answer, refusals included, carries the security headers.
+                if (SecurityHeadersTests.Missing(response) is { } headers) wrong.Add($"{row.Key} as {actor.Name}: {headers}");
                 if (!allowed && row.Access == Access.RecordsOfficer)
                     recordsRefusals.Add((actor.Email ?? "anonymous", $"{send.Method} {send.Path.Split('?')[0]}"));
             }
@@ -220,6 +227,51 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         var missing = recordsRefusals.Where(r => !denied.Remove(r)).ToList();
         Assert.True(missing.Count == 0, "Refused but not in the access log:\n" + string.Join("\n", missing));
         Assert.Empty(denied); // and nothing logged as refused that was not
+    }
+
+    /// <summary>
+    /// Issue 19: who may suspend a tool and who may send a request, each actor in turn, in Development (<c>X-Dev-User</c>)
+    /// and in Production (App Service Authentication): a signed-in reporter's critical incident suspends the tool at once,
+    /// anyone else's waits for the AI officer (202, nothing changes); a request is refused (401) without a sign-in and
+    /// otherwise sent in the signed-in name. A principal in the header the mode does not trust is nobody.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EachActor_ReportingACriticalIncidentAndSendingARequest_OnlyASignedInIdentityActs(bool production)
+    {
+        await using var mode = await ModeApp.StartAsync(azurite, production);
+        var wrong = new List<string>();
+        foreach (var actor in Actors)
+        {
+            var toolId = $"tool-matrix-{Array.IndexOf(Actors, actor)}";
+            await Inventory.RegisterFixtures.RegisterAsync(mode.App, Inventory.RegisterFixtures.Profile(toolId));
+            using var http = mode.As(actor.Email, actor.Role is { } role ? [role] : []);
+            using var reported = await http.PostAsJsonAsync("/api/incidents", new { toolId, reporterEmail = actor.Email ?? "resident@example.org", severity = "critical", description = "Matrix" });
+            var status = (string)System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/inventory/{toolId}"))!["status"]!;
+            var expected = actor.Email is null ? (HttpStatusCode.Accepted, "approved") : (HttpStatusCode.Created, "suspended");
+            if ((reported.StatusCode, status) != expected) wrong.Add($"incident as {actor.Name}: {(int)reported.StatusCode}, tool {status}; expected {expected}");
+
+            var body = System.Text.Json.JsonSerializer.SerializeToNode(AppClient.HighRiskRequest("someone.else@cityofsacramento.example"), AppClient.Json)!;
+            using var sent = await http.PostAsJsonAsync("/api/requests", body);
+            var text = await sent.Content.ReadAsStringAsync();
+            if (actor.Email is null)
+            {
+                if (sent.StatusCode != HttpStatusCode.Unauthorized || sent.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    wrong.Add($"request as {actor.Name}: {(int)sent.StatusCode} {text}");
+            }
+            else if (sent.StatusCode != HttpStatusCode.Created
+                || (string?)System.Text.Json.Nodes.JsonNode.Parse(text)!["request"]!["submittedBy"] != actor.Email)
+                wrong.Add($"request as {actor.Name}: {(int)sent.StatusCode} {Clip(text)}");
+        }
+
+        // The other mode's header is whatever the caller typed: ignored.
+        using var forged = mode.App.Http();
+        forged.DefaultRequestHeaders.Add(production ? "X-Dev-User" : "X-MS-CLIENT-PRINCIPAL",
+            production ? "mallory@example.org; admin" : ModeApp.EasyAuthPrincipal("mallory@example.org", "admin"));
+        using (var asForged = await forged.PostAsJsonAsync("/api/requests", AppClient.HighRiskRequest("mallory@example.org")))
+            if (asForged.StatusCode != HttpStatusCode.Unauthorized) wrong.Add($"request with a forged principal: {(int)asForged.StatusCode}");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     internal static async Task<HttpResponseMessage> SendAsync(AIWorkflowsApp app, Actor actor, Send send, (string Cookie, string Token) antiforgery)

@@ -46,8 +46,8 @@ public class BadInputTests(AzuriteFixture azurite)
 
     public static readonly BadInputSpec[] Specs =
     [
-        new("POST /api/requests", BodyKind.Json, _ => "/api/requests", null, RequestFields),
-        new("POST /requests/new", BodyKind.Form, _ => "/requests/new", null,
+        new("POST /api/requests", BodyKind.Json, _ => "/api/requests", Email, RequestFields),
+        new("POST /requests/new", BodyKind.Form, _ => "/requests/new", Email,
             [.. RequestFields.Where(f => f.Name is not ("dataCategories" or "affectedClassifications")),
              new("dataCategories", new Choice("public", "internal", "pii")), new("affectedClassifications", new Text("Administrative Analyst")),
              new("formKey", new Text("k1", "k2"))]),
@@ -63,6 +63,8 @@ public class BadInputTests(AzuriteFixture azurite)
         new("POST /incidents/new", BodyKind.Form, _ => "/incidents/new", null,
             new("toolId", new Text("tool-security-world")), new("reporterEmail", new Text(Email)), new("supervisorEmail", new Text(Email)),
             new("severity", new Choice("low", "medium")), new("description", new Text("A draft named the wrong meeting."))),
+        // Dismiss only: a confirmation would suspend the world's tool under the endpoints tried after it.
+        new("POST /triage/{token}", BodyKind.Form, w => w.TriageLink, null, new("decision", new Choice("dismiss")), new("comments", new Text("Not reproduced"))),
         new("POST /api/access-requests", BodyKind.Json, _ => "/api/access-requests", null,
             new("toolId", new Text("tool-security-world")), new("employeeEmail", new Text(Email)), new("department", new Text("Utilities"))),
         new("POST /access/new", BodyKind.Form, _ => "/access/new", null,

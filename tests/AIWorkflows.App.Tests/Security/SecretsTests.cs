@@ -71,7 +71,7 @@ public partial class SecretsTests(AzuriteFixture azurite)
         const string officer = RecordsClient.Officer + "; records_officer";
 
         // A request, every reviewer deciding by the emailed link (read first, as scanners and people do), approval.
-        var created = JsonDocument.Parse(await http.PostAsync("/api/requests", JsonContent.Create(AppClient.HighRiskRequest()))).RootElement;
+        var created = JsonDocument.Parse(await http.PostAsync("/api/requests", JsonContent.Create(AppClient.HighRiskRequest()), AppClient.Staff)).RootElement;
         var id = created.GetProperty("id").GetString()!;
         var decided = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; round < 5; round++)
@@ -93,7 +93,7 @@ public partial class SecretsTests(AzuriteFixture azurite)
         // A link forged, one truncated, bad input, the register, an incident, the timer sweep a quarter on.
         await http.GetAsync(SecurityWorld.Forged(Links(sendGrid, "/tasks/").First()));
         await http.GetAsync(Links(sendGrid, "/tasks/").First()[..40]);
-        await http.PostAsync("/api/requests", new StringContent("{\"toolName\":", Encoding.UTF8, "application/json"));
+        await http.PostAsync("/api/requests", new StringContent("{\"toolName\":", Encoding.UTF8, "application/json"), AppClient.Staff);
         var toolId = JsonDocument.Parse(status).RootElement.GetProperty("toolId").GetString()!;
         await http.GetAsync("/inventory");
         await http.GetAsync($"/inventory/{toolId}");

@@ -18,7 +18,8 @@ namespace AIWorkflows.App.Tests.Security;
 /// One app with something of every kind to act on, reached the way people reach it: a request in review
 /// (its reviewer's and requester's links), a tool in the register with an open re-assessment (its link),
 /// an access request (the employee's and the department head's links), a union notice (an
-/// organization's link), a kept record and a grant. Links are paths; ids are as the API spells them.
+/// organization's link), an incident reported by someone not signed in (the AI officer's triage link),
+/// a kept record and a grant. Links are paths; ids are as the API spells them.
 /// </summary>
 public sealed partial class SecurityWorld
 {
@@ -36,6 +37,7 @@ public sealed partial class SecurityWorld
     public required string UnionLink { get; init; }
     public required string RecordId { get; init; }
     public required string IncidentPath { get; init; }
+    public required string TriageLink { get; init; }
 
     /// <summary>The path of <paramref name="link"/> with a token that is well formed but signed by someone else's key.</summary>
     public static string Forged(string link)
@@ -85,13 +87,14 @@ public sealed partial class SecurityWorld
         });
         var reported = JsonNode.Parse(await incident.Content.ReadAsStringAsync())!;
         Assert.True(incident.IsSuccessStatusCode, reported.ToJsonString());
+        var triageLink = Link(await http.MailAsync(), "/triage/");
 
         var record = await app.KeepIncidentAsync(toolId: toolId, name: "incident-sec");
         return new SecurityWorld
         {
             RequestId = requestId, TaskLink = taskLink, RespondLink = respondLink, ToolId = toolId, ReassessLink = reassessLink,
             SignLink = signLink, ConsentLink = consentLink, GrantId = (string)grant["grantId"]!, NoticeId = noticeId, UnionLink = unionLink,
-            RecordId = record.RecordId, IncidentPath = IncidentPage(reported),
+            RecordId = record.RecordId, IncidentPath = IncidentPage(reported), TriageLink = triageLink,
         };
     }
 

@@ -46,6 +46,28 @@ public class CheckerSelfTests(BrowserWorld world)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task CspWatch_SeesWhatTheAppsPolicyRefuses_AnInlineScriptAndStyle()
+    {
+        await using var person = await world.NewPersonAsync(world.App);
+        var page = await person.NewPageAsync();
+        await page.RouteAsync($"{BrokenPages.Origin}/**", r => r.FulfillAsync(new()
+        {
+            ContentType = "text/html",
+            Headers = new Dictionary<string, string> { ["Content-Security-Policy"] = AIWorkflows.App.Web.SecurityHeaders.PagePolicy },
+            Body = """<!DOCTYPE html><html lang="en"><head><title>Inline</title><style>body{color:red}</style></head><body><p>x</p><script>document.title="ran"</script></body></html>""",
+        }));
+
+        await page.GotoAsync($"{BrokenPages.Origin}/inline");
+
+        Assert.Equal("Inline", await page.TitleAsync());   // the script did not run
+        for (var i = 0; i < 50 && world.CspViolations.Count(v => v.Contains(BrokenPages.Origin, StringComparison.Ordinal)) < 2; i++) await Task.Delay(100);
+        var seen = new List<string>();
+        while (world.CspViolations.TryDequeue(out var v)) seen.Add(v);   // only this page's: the collection runs one test at a time
+        Assert.Contains(seen, v => v.Contains("script", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(seen, v => v.Contains("style", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Opens the form, sends it, and gets the page back with the error shown the way <paramref name="variant"/> says.</summary>
     private async Task<IPage> SubmitAsync(string variant)
     {

@@ -34,6 +34,9 @@ public sealed class BrowserWorld : IAsyncLifetime
 
     public Screenshots Screenshots { get; }
 
+    /// <summary>What the browser refused under the app's Content-Security-Policy (issue 19): a page that needs more than it allows.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
+
     /// <summary>True the first time any test of the run reaches this kind of page.</summary>
     public bool FirstVisit(string kind) => _visited.TryAdd(kind, true);
 
@@ -88,6 +91,10 @@ public sealed class BrowserWorld : IAsyncLifetime
             ExtraHTTPHeaders = devUser is null ? null : new Dictionary<string, string> { ["X-Dev-User"] = devUser },
         });
         context.SetDefaultTimeout(15_000);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) CspViolations.Enqueue($"{message.Location}: {message.Text}");
+        };
         return context;
     }
 

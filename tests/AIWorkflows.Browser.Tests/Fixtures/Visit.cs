@@ -23,6 +23,7 @@ public sealed class Visit(BrowserWorld world, string journey, ITestOutputHelper 
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.True(world.CspViolations.IsEmpty, $"The browser refused what {kind} ({page.Url}) needs under the Content-Security-Policy:\n{string.Join("\n", world.CspViolations)}");
         var clock = Stopwatch.StartNew();
         var shot = await world.Screenshots.TakeAsync(page, journey, who is null ? kind : $"{kind} {who.Split('@')[0]}");
         var took = $"screenshot {clock.ElapsedMilliseconds} ms";

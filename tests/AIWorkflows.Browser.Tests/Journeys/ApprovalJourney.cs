@@ -35,7 +35,8 @@ public sealed partial class ApprovalJourney(BrowserWorld world, Visit visit, IHa
 
     private async Task DepartmentRequestsApprovalAsync()
     {
-        await using var person = await world.NewPersonAsync(App);
+        // Requests are sent by signed-in staff (issue 19): the form opens with the signed-in address filled in.
+        await using var person = await world.NewPersonAsync(App, Requester);
         var page = await person.NewPageAsync();
         await page.GotoAsync("/");
         await visit.SeeAsync(page, "home");

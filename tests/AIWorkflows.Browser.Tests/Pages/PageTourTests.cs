@@ -35,10 +35,16 @@ public class PageTourTests(BrowserWorld world, ITestOutputHelper output)
 
         Assert.Equal(200, await tour.OpenAsync(page, $"/incidents/new?tool={approved["toolId"]}", "report an incident"));
         await tour.SendWithErrorsAsync(page, "Report the incident", "report an incident with errors", "description");
-        await tour.Hands.FillAsync(page.GetByLabel("Your work email address"), "casey.worker@cityofsacramento.example");
+        await tour.Hands.FillAsync(page.GetByLabel("Your email address"), "casey.worker@cityofsacramento.example");
         await tour.Hands.ChooseAsync(page.GetByRole(AriaRole.Group, new() { Name = "How serious is it?" }).GetByRole(AriaRole.Radio).First);
         await tour.Hands.FillAsync(page.GetByLabel("What happened?"), "The summary named the wrong customer.");
         Assert.Equal(200, await tour.SendAsync(page, "Report the incident", "incident reported"));
+
+        // Not signed in: the report waits for the AI officer, who opens the emailed triage link.
+        var officer = await tour.AsAsync();
+        var triage = await http.SingleMailAsync(AccessClient.Officer.Split(';')[0], "Incident report to triage");
+        Assert.Equal(200, await tour.OpenAsync(officer, triage.LinkPath("/triage/"), "incident triage"));
+        await tour.SendWithErrorsAsync(officer, "Record my decision", "incident triage with errors", "decision", "comments");
     }
 
     [Fact]

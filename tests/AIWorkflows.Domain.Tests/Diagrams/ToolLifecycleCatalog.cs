@@ -8,8 +8,9 @@ namespace AIWorkflows.Domain.Tests.Diagrams;
 /// <summary>
 /// What can happen to a tool in service: registration as a pilot or in production, the schedule's
 /// three timers, the owner's attestation, each outcome of the officer's review (and a re-tiering),
-/// a severe and a minor incident, retirement, a pilot's production approval; and a late incident
-/// report about a retired tool.
+/// a severe and a minor incident (from a signed-in reporter, and from someone not signed in, held for the
+/// officer's triage, then confirmed or dismissed), retirement, a pilot's production approval; and a late
+/// incident report about a retired tool.
 /// </summary>
 internal static class ToolLifecycleCatalog
 {
@@ -49,6 +50,10 @@ internal static class ToolLifecycleCatalog
                     }
                 }
                 foreach (var severity in new[] { "high", "low" }) yield return Incident(s.Incidents.Count, severity, now);
+                yield return Incident(s.Incidents.Count, "high", now) with { SignedIn = false };
+                foreach (var held in s.Incidents.Where(n => n.Triage is { Confirmed: null }))
+                    foreach (var confirm in new[] { true, false })
+                        yield return new TriageIncident(held.IncidentId, held.Triage!.TaskId, Officer, confirm, "Triaged", now);
                 yield return new Retire(Officer, "Replaced", now);
                 // The pilot's production request approved (Albuquerque 2.2).
                 yield return new Register(s.Profile with { Stage = "production", RequestId = "req-production" }, null, now);
@@ -60,5 +65,5 @@ internal static class ToolLifecycleCatalog
     }
 
     private static ReportIncident Incident(int known, string severity, DateTimeOffset now) =>
-        new($"inc-{known + 1}", "clerk@city.example", null, severity, "Wrong figures in a report", now);
+        new($"inc-{known + 1}", "clerk@city.example", null, severity, "Wrong figures in a report", SignedIn: true, now);
 }

@@ -97,11 +97,11 @@ public class ToolLifecycleTests
     }
 
     [Fact]
-    public void GivenASevereIncident_ThenTheToolIsSuspendedAtOnceAndAnOutOfCycleReviewOpens()
+    public void GivenASevereIncidentFromASignedInReporter_ThenTheToolIsSuspendedAtOnceAndAnOutOfCycleReviewOpens()
     {
         var state = Given(Registered());
 
-        var (events, after) = When(state, new ReportIncident("inc-1", "clerk@city.example", null, "critical", "Leaked a name", Now.AddDays(10)));
+        var (events, after) = When(state, new ReportIncident("inc-1", "clerk@city.example", null, "critical", "Leaked a name", SignedIn: true, Now.AddDays(10)));
 
         Assert.True(Assert.IsType<IncidentReported>(events[0]).Severe);
         Assert.Equal("incident", events.OfType<ToolSuspended>().Single().Reason);
@@ -111,11 +111,11 @@ public class ToolLifecycleTests
     }
 
     [Fact]
-    public void GivenAMinorIncident_ThenTheNextReviewIsBroughtForward()
+    public void GivenAMinorIncidentFromASignedInReporter_ThenTheNextReviewIsBroughtForward()
     {
         var state = Given(Registered("low"));
 
-        var (events, after) = When(state, new ReportIncident("inc-2", "clerk@city.example", null, "low", "Typos", Now.AddDays(10)));
+        var (events, after) = When(state, new ReportIncident("inc-2", "clerk@city.example", null, "low", "Typos", SignedIn: true, Now.AddDays(10)));
 
         Assert.Equal(Now.AddDays(40), events.OfType<ReassessmentScheduled>().Single().Schedule.DueAt);
         Assert.Equal("approved", after.Status);

@@ -47,7 +47,7 @@ public class ToolPromotionTests
     public void GivenASuspendedPilot_WhenPromoted_ThenItStaysSuspendedUntilReinstated()
     {
         var pilot = Given(new Register(Pilot, null, Now));
-        var suspended = When(pilot, new ReportIncident("inc-1", "clerk@city.example", null, "critical", "Wrong person named", Now.AddDays(3))).State;
+        var suspended = When(pilot, new ReportIncident("inc-1", "clerk@city.example", null, "critical", "Wrong person named", SignedIn: true, Now.AddDays(3))).State;
 
         var after = When(suspended, Production(Now.AddDays(10))).State;
 

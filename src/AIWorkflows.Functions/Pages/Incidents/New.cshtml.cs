@@ -1,3 +1,4 @@
+using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Reassessments;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,8 @@ namespace AIWorkflows.App.Pages.Incidents;
 /// <summary>
 /// <c>/incidents/new</c>: any employee reports an AI tool that malfunctions or produces inaccurate,
 /// misleading, discriminatory or disruptive results (Sacramento VII.B), through the same service as
-/// POST /api/incidents.
+/// POST /api/incidents. A signed-in employee reports in their own name and the report is acted on at once;
+/// anyone else's report waits for the AI officer's triage.
 /// </summary>
 public sealed class NewModel(ToolLifecycleService service, PublicRegister register) : PageModel
 {
@@ -29,6 +31,9 @@ public sealed class NewModel(ToolLifecycleService service, PublicRegister regist
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
 
+    /// <summary>The reporter's signed-in city identity; null when not signed in (the report is then triaged first).</summary>
+    public string? SignedInAs => User.Identity?.IsAuthenticated == true ? User.Email() : null;
+
     public async Task OnGetAsync(string? tool, CancellationToken ct)
     {
         await LoadToolsAsync(ct);
@@ -39,7 +44,7 @@ public sealed class NewModel(ToolLifecycleService service, PublicRegister regist
     {
         string? Field(string name) => Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
         Form = new IncidentInput(Field("toolId"), Field("reporterEmail"), Field("supervisorEmail"), Field("severity"), Field("description"));
-        switch (await service.ReportIncidentAsync(Form, ct))
+        switch (await service.ReportIncidentAsync(Form, SignedInAs, ct))
         {
             case IncidentResult.Reported r:
                 return new SeeOtherResult($"/incidents/{Uri.EscapeDataString(r.ToolId)}/{Uri.EscapeDataString(r.IncidentId)}");

@@ -17,6 +17,15 @@ public sealed class ReportedModel(ToolLifecycleService service) : PageModel
 
     public string Status { get; private set; } = "";
 
+    /// <summary>Where a report held for triage stands, in words.</summary>
+    public string TriageWords => Incident?.Status switch
+    {
+        "awaiting_triage" => "Waiting for the AI officer to confirm it",
+        "confirmed" => "Confirmed by the AI officer",
+        "dismissed" => "Dismissed by the AI officer",
+        _ => "Acted on as reported",
+    };
+
     public async Task<IActionResult> OnGetAsync(string toolId, string incidentId, CancellationToken ct)
     {
         var snapshot = await service.GetAsync(toolId, false, ct);

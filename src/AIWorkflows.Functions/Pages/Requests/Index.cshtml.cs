@@ -16,6 +16,8 @@ public sealed class IndexModel(ToolApprovalService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
+        // A search carries a request id in its address, as a status link does.
+        if (Request.Query.ContainsKey("id")) LinkPageHeaders.Apply(this);
         // "?id=" binds as null; an empty search is still a search that needs an answer.
         if (id is null && !Request.Query.ContainsKey("id")) return Page();
         id ??= "";

@@ -15,6 +15,8 @@ public sealed class StatusModel(ToolApprovalService service, UnionNoticeService 
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
+        // The address is the requester's link to the request: kept out of caches, search engines and Referer headers.
+        LinkPageHeaders.Apply(this);
         if (await service.GetAsync(id, ct) is { State.CaseOrNull: not null } snapshot)
         {
             View = RequestView.From(snapshot, pack, union: await unions.ForRequestAsync(snapshot.State, ct));
