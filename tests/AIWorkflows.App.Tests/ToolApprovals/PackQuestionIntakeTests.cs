@@ -27,6 +27,14 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
         return body;
     }
 
+    // Requests are sent by a signed-in city identity (issue 19).
+    private static HttpClient SignedIn(AIWorkflowsApp app)
+    {
+        var http = app.Http();
+        http.DefaultRequestHeaders.Add("X-Dev-User", AppClient.Staff);
+        return http;
+    }
+
     private static async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(HttpClient http, JsonObject body)
     {
         using var response = await http.PostAsJsonAsync("/api/requests", body);
@@ -37,7 +45,7 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
     public async Task ARequiredQuestionLeftBlank_IsA400ProblemKeyedByTheAnswer_AndTheFormShowsItAtTheField()
     {
         await using var app = new AIWorkflowsApp(azurite);
-        using var http = app.Http();
+        using var http = SignedIn(app);
 
         var (status, problem) = await PostAsync(http, Without("job_interview_assistance"));
 
@@ -58,7 +66,7 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
     public async Task ABlankPubliclyAvailableAnswer_CountsAsYes_ReviewersSeeIt_AndTheCioDecidesAsTheDecisionRecordShows()
     {
         await using var app = new AIWorkflowsApp(azurite);
-        using var http = app.Http();
+        using var http = SignedIn(app);
 
         var approved = await http.ApproveAsync(Without("publicly_available_system"));
 
@@ -86,7 +94,7 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
     public async Task ANewPurchase_AddsAProcurementReviewAfterTheAiReview_WhosePageListsWhatItConfirms()
     {
         await using var app = new AIWorkflowsApp(azurite);
-        using var http = app.Http();
+        using var http = SignedIn(app);
         var body = Body(AppClient.HighRiskRequest());
         body["answers"]!["procurement_path"] = "new_purchase";
         await http.SubmitAsync(body);
@@ -107,7 +115,7 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
     public async Task AToolToHelpAnswerJobInterviewQuestions_IsRefusedAtIntake_CitingVIIC()
     {
         await using var app = new AIWorkflowsApp(azurite);
-        using var http = app.Http();
+        using var http = SignedIn(app);
         var body = Body(AppClient.HighRiskRequest());
         body["answers"]!["job_interview_assistance"] = "true";
 
@@ -122,7 +130,7 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
     public async Task Albuquerque_AProductionRequestLeavingTestingBlank_IsRefused_SayingTheBlankCountedAsNo()
     {
         await using var app = new AIWorkflowsApp(azurite, policy: "albuquerque");
-        using var http = app.Http();
+        using var http = SignedIn(app);
         var body = Body(AppClient.HighRiskRequest("ana@cabq.example"));
         body["answers"] = new JsonObject();
         body["stage"] = "production";
@@ -139,7 +147,7 @@ public class PackQuestionIntakeTests(AzuriteFixture azurite)
     public async Task Sacramento_TheFormAsksAboutMoreThanADeMinimisImpactOnWorkingConditions()
     {
         await using var app = new AIWorkflowsApp(azurite);
-        using var http = app.Http();
+        using var http = SignedIn(app);
 
         var form = WebUtility.HtmlDecode(await http.GetStringAsync("/requests/new"));
 
