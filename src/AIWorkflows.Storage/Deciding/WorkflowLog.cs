@@ -13,8 +13,7 @@ namespace AIWorkflows.Storage.Deciding;
 public sealed class WorkflowLog<TState, TEvent>
 {
     private const string AnsweredColumn = "Answered";
-    private const int AnswersKept = 16;
-
+    
     private readonly TableClient _table;
     private readonly WorkflowRows<TState, TEvent> _rows;
 
@@ -29,18 +28,17 @@ public sealed class WorkflowLog<TState, TEvent>
     public string Workflow { get; }
 
     /// <summary>
-    /// Writes one step in one transaction: its events, the state after them, and that
-    /// <paramref name="commandId"/> was answered at <paramref name="version"/>. Writing the same step
-    /// again writes the same rows, so a retried activity is harmless.
+    /// Writes one step in one transaction: its events, the state after them, and the commands the
+    /// instance has lately answered (<see cref="WorkflowAnswers"/>). Writing the same step again writes
+    /// the same rows, so a retried activity is harmless.
     /// </summary>
     public async Task AppendAsync(
-        string instanceId, TState state, long version, IReadOnlyList<StoredEvent<TEvent>> events, IReadOnlyList<string> answered,
-        IReadOnlyList<string> earlierAnswers, DateTimeOffset at, CancellationToken cancellationToken)
+        string instanceId, TState state, long version, IReadOnlyList<StoredEvent<TEvent>> events, string answers, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(answered);
         var stateRow = _rows.StateEntity(instanceId, state, version, at);
-        stateRow[AnsweredColumn] = string.Join(' ', earlierAnswers.Concat(answered.Select(id => $"{id}:{version}")).TakeLast(AnswersKept));
+        stateRow[AnsweredColumn] = answers;
         var actions = events.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, _rows.EventEntity(instanceId, e)))
             .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, stateRow))
             .ToList();
@@ -74,19 +72,12 @@ public sealed class WorkflowLog<TState, TEvent>
     }
 
     /// <summary>The commands the instance answered lately, each with the version it reached; empty when it does not exist yet.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> AnsweredAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, WorkflowAnswer>> AnsweredAsync(string instanceId, CancellationToken cancellationToken)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, WorkflowRows<TState, TEvent>.StateRowKey,
             select: [AnsweredColumn], cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is not null ? Answers(row.Value.GetString(AnsweredColumn)) : new Dictionary<string, long>();
+        return row.HasValue && row.Value is not null ? WorkflowAnswers.Parse(row.Value.GetString(AnsweredColumn)) : new Dictionary<string, WorkflowAnswer>();
     }
-
-    internal static Dictionary<string, long> Answers(string? column) =>
-        (column ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(a => a.Split(':'))
-            .Where(p => p.Length == 2)
-            .GroupBy(p => p[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => long.Parse(g.Last()[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static IDisposable StorageTransactionCounterScope() => Counting.StorageTransactionCounter.AttributeBatchesTo(StorageTables.Workflows);
 }

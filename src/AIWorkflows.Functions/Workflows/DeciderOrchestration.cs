@@ -1,0 +1,104 @@
+using System.Text.Json;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Storage.Deciding;
+using Microsoft.DurableTask;
+
+namespace AIWorkflows.App.Workflows;
+
+/// <summary>
+/// The loop every workflow orchestration runs (DESIGN §3): the decider decides each command that
+/// arrives (an external event) or falls due (one durable timer for the earliest deadline), and each
+/// step's events go to one activity that records them and carries out their effects. Deterministic:
+/// time from the context plus the skew the app sent as data, no I/O, no services.
+/// </summary>
+public static class DeciderOrchestration
+{
+    public const string StepActivity = "RecordWorkflowStep";
+    public const string ClockMovedEvent = "ClockMoved";
+
+    // A step that fails (storage down, SendGrid refusing) is tried again with back-off before the instance fails.
+    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 8, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    public static async Task<string> RunAsync<TCommand, TState, TEvent>(TaskOrchestrationContext ctx, WorkflowRules<TCommand, TState, TEvent> rules)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(rules);
+        var json = WorkflowJson.Options;
+        var start = ctx.GetInput<WorkflowStart>() ?? throw new InvalidOperationException($"{rules.Orchestration} started without input.");
+        var decider = rules.Decider(JsonSerializer.Deserialize<PolicyPack>(start.Pack, json)!);
+        var run = new Run<TCommand, TState, TEvent>(ctx, rules, decider, start.Skew);
+
+        await run.DecideAsync(start.CommandId, Read<TCommand>(start.Command, json));
+        var listening = rules.EventNames.ToDictionary(n => ctx.WaitForExternalEvent<WorkflowCommand>(n), n => n);
+        var clockMoved = ctx.WaitForExternalEvent<ClockMoved>(ClockMovedEvent);
+        while (!decider.IsFinal(run.State))
+        {
+            var due = decider.Deadlines(run.State).MinBy(d => d.DueAt);
+            using var cancelTimer = new CancellationTokenSource();
+            var timer = due is null ? null : ctx.CreateTimer((due.DueAt - run.Skew).UtcDateTime, cancelTimer.Token);
+            Task[] waits = [.. listening.Keys, clockMoved, .. timer is null ? Array.Empty<Task>() : [timer]];
+            var done = await Task.WhenAny(waits);
+            if (done != timer) await cancelTimer.CancelAsync();
+
+            if (done == timer)
+            {
+                await run.DecideAsync(commandId: null, rules.At(due!.Command, run.Now));
+            }
+            else if (done == clockMoved)
+            {
+                run.Skew = clockMoved.Result.Skew;
+                clockMoved = ctx.WaitForExternalEvent<ClockMoved>(ClockMovedEvent);
+            }
+            else
+            {
+                var arrived = (Task<WorkflowCommand>)done;
+                var name = listening[arrived];
+                listening.Remove(arrived);
+                listening[ctx.WaitForExternalEvent<WorkflowCommand>(name)] = name;
+                run.Skew = arrived.Result.Skew;
+                await run.DecideAsync(arrived.Result.CommandId, Read<TCommand>(arrived.Result.Command, json));
+            }
+        }
+        return JsonSerializer.Serialize(run.State, json);
+    }
+
+    private static T Read<T>(string text, JsonSerializerOptions json) =>
+        JsonSerializer.Deserialize<T>(text, json) ?? throw new InvalidOperationException($"No {typeof(T).Name} in '{text}'.");
+
+    private sealed class Run<TCommand, TState, TEvent>(
+        TaskOrchestrationContext ctx, WorkflowRules<TCommand, TState, TEvent> rules, Domain.Deciding.IDecider<TCommand, TState, TEvent> decider, TimeSpan skew)
+    {
+        private readonly List<WorkflowAnswer> _answers = [];
+
+        public TState State { get; private set; } = decider.Initial;
+
+        public long Version { get; private set; }
+
+        public TimeSpan Skew { get; set; } = skew;
+
+        public DateTimeOffset Now => new DateTimeOffset(ctx.CurrentUtcDateTime, TimeSpan.Zero) + Skew;
+
+        /// <summary>
+        /// Decides one command. A command someone waits on (it has an id) is answered even when it
+        /// decides nothing, so the caller learns that too; a timer that decides nothing costs nothing.
+        /// </summary>
+        public async Task DecideAsync(string? commandId, TCommand command)
+        {
+            var json = WorkflowJson.Options;
+            var before = State;
+            var events = decider.Decide(command, before);
+            if (events.Count == 0 && commandId is null) return;
+            var stored = new List<StepEvent>(events.Count);
+            foreach (var e in events)
+            {
+                State = decider.Evolve(State, e);
+                stored.Add(new StepEvent(++Version, JsonSerializer.Serialize(e, json)));
+            }
+            if (commandId is not null) _answers.Add(new WorkflowAnswer(commandId, Version - events.Count, Version));
+            await ctx.CallActivityAsync(StepActivity, new WorkflowStep(
+                rules.Name, ctx.InstanceId, JsonSerializer.Serialize(before, json), JsonSerializer.Serialize(State, json), Version, stored,
+                WorkflowAnswers.Format(_answers), Now), StepRetry);
+        }
+    }
+}

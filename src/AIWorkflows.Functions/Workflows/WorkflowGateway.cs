@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AIWorkflows.Domain.Deciding;
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Storage.Deciding;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace AIWorkflows.App.Workflows;
+
+/// <summary>
+/// How the app talks to one workflow's orchestrations: it starts an instance or sends it a command,
+/// then waits (bounded) until the instance has answered, so the caller can tell a person what
+/// happened and a page read right after shows it; it reads instances from the read model only.
+/// </summary>
+public sealed class WorkflowGateway<TCommand, TState, TEvent>
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+
+    private readonly WorkflowRules<TCommand, TState, TEvent> _rules;
+    private readonly WorkflowLog<TState, TEvent> _log;
+    private readonly IDecider<TCommand, TState, TEvent> _decider;
+    private readonly string _pack;
+    private readonly TimeProvider _clock;
+    private readonly StepSignals _signals;
+
+    public WorkflowGateway(WorkflowRules<TCommand, TState, TEvent> rules, WorkflowLog<TState, TEvent> log, PolicyPack pack, TimeProvider clock, StepSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        (_rules, _log, _clock, _signals) = (rules, log, clock, signals);
+        _decider = rules.Decider(pack);
+        _pack = JsonSerializer.Serialize(pack, WorkflowJson.Options);
+    }
+
+    public Task<Snapshot<TState, TEvent>?> LoadAsync(string instanceId, bool includeEvents, CancellationToken cancellationToken) =>
+        _log.LoadAsync(instanceId, includeEvents, cancellationToken);
+
+    /// <summary>
+    /// Starts the instance with its first command. <paramref name="mayExist"/>: the id may be in use (a
+    /// retried request with the same key), so it is read first; the engine would replace a finished instance.
+    /// </summary>
+    public async Task<Decision<TState, TEvent>> StartAsync(
+        DurableTaskClient client, string instanceId, TCommand command, bool mayExist, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (mayExist && await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } existing)
+            return new Decision<TState, TEvent>(instanceId, existing.State, existing.State, existing.Version, []);
+        var commandId = NewCommandId();
+        var answered = _signals.NextStepAsync(instanceId);
+        await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
+            new WorkflowStart(commandId, Json(command), _pack, Skew()), new StartOrchestrationOptions(instanceId), cancellationToken);
+        return await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
+    }
+
+    /// <summary>Sends a command to a running instance and waits for its answer; a finished instance decides nothing, as its decider says.</summary>
+    public async Task<Decision<TState, TEvent>> SendAsync(DurableTaskClient client, string instanceId, TCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var current = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken);
+        if (current is null || _decider.IsFinal(current.State))
+        {
+            var state = current is null ? _decider.Initial : current.State;
+            return new Decision<TState, TEvent>(instanceId, state, state, current?.Version ?? 0, []);
+        }
+        var commandId = NewCommandId();
+        var answered = _signals.NextStepAsync(instanceId);
+        await client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
+        return await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
+    }
+
+    /// <summary>Sends a command and does not wait (one workflow telling another what happened, from an activity).</summary>
+    public Task PostAsync(DurableTaskClient client, string instanceId, string commandId, TCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
+    }
+
+    /// <summary>Tells a running instance how far the app's clock is from the engine's (the Development clock moved).</summary>
+    public Task ClockMovedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.RaiseEventAsync(instanceId, DeciderOrchestration.ClockMovedEvent, new ClockMoved(Skew()), cancellationToken);
+    }
+
+    private async Task<Decision<TState, TEvent>> AnsweredAsync(
+        string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var signalled = await Task.WhenAny(answered, Task.Delay(PollEvery, cancellationToken)) == answered;
+            var answers = signalled ? answered.Result : await _log.AnsweredAsync(instanceId, cancellationToken);
+            if (answers.TryGetValue(commandId, out var answer))
+            {
+                var snapshot = await _log.LoadAsync(instanceId, includeEvents: true, cancellationToken)
+                    ?? throw new InvalidOperationException($"Instance '{instanceId}' answered but has no read model.");
+                var newEvents = snapshot.Events.Where(e => e.Seq > answer.Before && e.Seq <= answer.After).ToList();
+                return new Decision<TState, TEvent>(instanceId, snapshot.State, snapshot.State, snapshot.Version, newEvents);
+            }
+            if (waited.Elapsed > Patience)
+                throw new TimeoutException($"{_rules.Name} instance '{instanceId}' did not answer within {Patience.TotalSeconds:F0} s.");
+            if (signalled) answered = _signals.NextStepAsync(instanceId);
+        }
+    }
+
+    // In Production the app's clock is the engine's; elsewhere (the Development clock, a test's fake) the difference travels as data.
+    private TimeSpan Skew() => ReferenceEquals(_clock, TimeProvider.System) ? TimeSpan.Zero : _clock.GetUtcNow() - TimeProvider.System.GetUtcNow();
+
+    // Written as the base command type, so its polymorphic discriminator is in the JSON.
+    private static string Json(TCommand command) => JsonSerializer.Serialize(command, WorkflowJson.Options);
+
+    private static string NewCommandId() => Guid.NewGuid().ToString("N");
+}

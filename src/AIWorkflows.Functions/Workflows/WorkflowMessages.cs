@@ -1,0 +1,22 @@
+namespace AIWorkflows.App.Workflows;
+
+// The messages of a decider orchestration. Commands, states and events travel as JSON written with
+// WorkflowJson.Options, so their polymorphic discriminators survive whatever serializer the host uses.
+
+/// <summary>Starts an instance: its first command and the policy pack it runs under for life (a later edit cannot change a replay).</summary>
+public sealed record WorkflowStart(string CommandId, string Command, string Pack, TimeSpan Skew);
+
+/// <summary>A command sent to a running instance, as an external event named for what happened.</summary>
+public sealed record WorkflowCommand(string CommandId, string Command, TimeSpan Skew);
+
+/// <summary>
+/// The app's clock differs from the engine's by <paramref name="Skew"/> (the Development clock, a
+/// test's fake clock): the instance re-arms its timer in app time. Zero in Production.
+/// </summary>
+public sealed record ClockMoved(TimeSpan Skew);
+
+/// <summary>One step of an instance for its activity to record and carry out: the events decided and the states around them.</summary>
+public sealed record WorkflowStep(
+    string Workflow, string InstanceId, string Before, string After, long Version, IReadOnlyList<StepEvent> Events, string Answers, DateTimeOffset At);
+
+public sealed record StepEvent(long Seq, string Event);
