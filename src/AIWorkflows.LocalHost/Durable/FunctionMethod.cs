@@ -1,0 +1,120 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AIWorkflows.LocalHost.Durable;
+
+/// <summary>
+/// A <c>[Function]</c> method and how the local host calls it, as the isolated worker would: an
+/// instance method's class is created per invocation from the invocation's services (constructor
+/// injection), the trigger parameter gets what the caller passes, and <see cref="CancellationToken"/>,
+/// <see cref="FunctionContext"/> and <c>[DurableClient]</c> parameters are bound here.
+/// </summary>
+public sealed class FunctionMethod
+{
+    private delegate object? Binder(object? trigger, LocalFunctionContext context);
+
+    private readonly Binder[] _binders;
+    private readonly ObjectFactory? _factory;
+    private readonly Func<object?, Task<object?>> _await;
+
+    private FunctionMethod(string name, MethodInfo method, ParameterInfo trigger)
+    {
+        Name = name;
+        Method = method;
+        Trigger = trigger;
+        Definition = new LocalFunctionDefinition(name, method);
+        (ResultType, _await) = FunctionResult.For(method.ReturnType);
+        _binders = [.. method.GetParameters().Select(p => BinderFor(p, trigger))];
+        _factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+    }
+
+    /// <summary>The name in <c>[Function(name)]</c>: what orchestrations, routes and schedules call it by.</summary>
+    public string Name { get; }
+
+    public MethodInfo Method { get; }
+
+    /// <summary>The parameter that carries the trigger's attribute.</summary>
+    public ParameterInfo Trigger { get; }
+
+    /// <summary>What the method's result holds once awaited (<see cref="object"/> when it returns nothing).</summary>
+    public Type ResultType { get; }
+
+    public LocalFunctionDefinition Definition { get; }
+
+    /// <summary>Every public <c>[Function]</c> method in <paramref name="assemblies"/> that has a parameter marked with <typeparamref name="TTrigger"/>.</summary>
+    public static IReadOnlyList<FunctionMethod> Find<TTrigger>(IEnumerable<Assembly> assemblies)
+        where TTrigger : Attribute
+    {
+        ArgumentNullException.ThrowIfNull(assemblies);
+        var found = new List<FunctionMethod>();
+        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
+                var trigger = method.GetParameters().FirstOrDefault(p => p.IsDefined(typeof(TTrigger), inherit: false));
+                if (trigger is null) continue;
+                if (!method.IsStatic && type.IsAbstract)
+                    throw new InvalidOperationException($"Function '{function.Name}' is an instance method of abstract {type.FullName}.");
+                found.Add(new FunctionMethod(function.Name, method, trigger));
+            }
+        }
+        var duplicate = found.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"Function name '{duplicate.Key}' is declared more than once: {string.Join(", ", duplicate.Select(f => f.Definition.EntryPoint))}.");
+        return found;
+    }
+
+    /// <summary>
+    /// Calls the method with <paramref name="trigger"/> as its trigger argument and awaits what it returns.
+    /// </summary>
+    /// <param name="services">The invocation's services: an instance method's class is created from them.</param>
+    public Task<object?> InvokeAsync(IServiceProvider services, object? trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var context = new LocalFunctionContext(Definition, services, cancellationToken);
+        var instance = _factory?.Invoke(services, null);
+        Task<object?> result;
+        try
+        {
+            var args = new object?[_binders.Length];
+            for (var i = 0; i < args.Length; i++) args[i] = _binders[i](trigger, context);
+            // No ConfigureAwait(false) anywhere on this path: an orchestrator must resume on the
+            // orchestration's own scheduler.
+            result = _await(Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null));
+        }
+        catch (Exception e)
+        {
+            result = Task.FromException<object?>(e);
+        }
+        return instance is IDisposable or IAsyncDisposable ? DisposeAfter(result, instance) : result;
+    }
+
+    private static async Task<object?> DisposeAfter(Task<object?> result, object instance)
+    {
+        try
+        {
+            return await result;
+        }
+        finally
+        {
+            if (instance is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else ((IDisposable)instance).Dispose();
+        }
+    }
+
+    private Binder BinderFor(ParameterInfo parameter, ParameterInfo trigger)
+    {
+        if (parameter == trigger) return (value, _) => value;
+        if (parameter.ParameterType == typeof(CancellationToken)) return (_, context) => context.CancellationToken;
+        if (parameter.ParameterType == typeof(FunctionContext)) return (_, context) => context;
+        if (parameter.IsDefined(typeof(DurableClientAttribute), inherit: false))
+            return (_, context) => context.InstanceServices.GetRequiredService<DurableTaskClient>();
+        if (parameter.HasDefaultValue) return (_, _) => parameter.DefaultValue;
+        throw new NotSupportedException(
+            $"Function '{Name}' ({Definition.EntryPoint}) has parameter '{parameter.Name}' of type {parameter.ParameterType.Name}, " +
+            "which the local host cannot bind: it binds the trigger, CancellationToken, FunctionContext and [DurableClient].");
+    }
+}

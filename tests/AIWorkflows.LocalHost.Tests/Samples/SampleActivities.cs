@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AIWorkflows.LocalHost.Tests.Samples;
+
+public static class SampleActivities
+{
+    [Function(nameof(MailReviewer))]
+    public static string MailReviewer([ActivityTrigger] SampleRequest request, FunctionContext context) =>
+        $"{context.FunctionDefinition.Name} to {request.Reviewer}";
+}
+
+/// <summary>An instance activity: created per invocation, its ledger injected by its constructor.</summary>
+public sealed class SampleRecorder(SampleLedger ledger)
+{
+    [Function(nameof(RecordOutcome))]
+    public async Task<int> RecordOutcome([ActivityTrigger] SampleOutcome outcome, CancellationToken cancellationToken)
+    {
+        await Task.Delay(1, cancellationToken);
+        return ledger.Record(outcome);
+    }
+}
+
+/// <summary>What the sample functions did, for the tests to read (a singleton in the host's container).</summary>
+public sealed class SampleLedger
+{
+    private readonly ConcurrentQueue<SampleOutcome> _outcomes = new();
+    private readonly ConcurrentQueue<(string Function, TimerInfo Timer)> _ticks = new();
+
+    public IReadOnlyCollection<SampleOutcome> Outcomes => _outcomes;
+
+    public IReadOnlyCollection<(string Function, TimerInfo Timer)> Ticks => _ticks;
+
+    public int Record(SampleOutcome outcome)
+    {
+        _outcomes.Enqueue(outcome);
+        return _outcomes.Count;
+    }
+
+    public void Tick(string function, TimerInfo timer) => _ticks.Enqueue((function, timer));
+}
