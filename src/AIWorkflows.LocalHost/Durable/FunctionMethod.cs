@@ -48,23 +48,33 @@ public sealed class FunctionMethod
         where TTrigger : Attribute
     {
         ArgumentNullException.ThrowIfNull(assemblies);
-        var found = new List<FunctionMethod>();
-        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
-        {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            {
-                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
-                var trigger = method.GetParameters().FirstOrDefault(p => p.IsDefined(typeof(TTrigger), inherit: false));
-                if (trigger is null) continue;
-                if (!method.IsStatic && type.IsAbstract)
-                    throw new InvalidOperationException($"Function '{function.Name}' is an instance method of abstract {type.FullName}.");
-                found.Add(new FunctionMethod(function.Name, method, trigger));
-            }
-        }
+        var found = assemblies.Distinct()
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.IsDefined(typeof(FunctionAttribute), inherit: false) && m.GetParameters().Any(p => p.IsDefined(typeof(TTrigger), inherit: false)))
+            .Select(m => Create<TTrigger>(m))
+            .ToList();
         var duplicate = found.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"Function name '{duplicate.Key}' is declared more than once: {string.Join(", ", duplicate.Select(f => f.Definition.EntryPoint))}.");
         return found;
+    }
+
+    /// <summary>
+    /// <paramref name="method"/> as a function triggered through its <typeparamref name="TTrigger"/>
+    /// parameter, named by its <c>[Function]</c> attribute unless <paramref name="name"/> is given.
+    /// </summary>
+    public static FunctionMethod Create<TTrigger>(MethodInfo method, string? name = null)
+        where TTrigger : Attribute
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        name ??= method.GetCustomAttribute<FunctionAttribute>()?.Name
+            ?? throw new ArgumentException($"{method.DeclaringType?.FullName}.{method.Name} has no [Function] attribute and no name was given.", nameof(method));
+        var trigger = method.GetParameters().FirstOrDefault(p => p.IsDefined(typeof(TTrigger), inherit: false))
+            ?? throw new ArgumentException($"Function '{name}' has no [{typeof(TTrigger).Name}] parameter.", nameof(method));
+        if (!method.IsStatic && method.DeclaringType!.IsAbstract)
+            throw new ArgumentException($"Function '{name}' is an instance method of abstract {method.DeclaringType.FullName}.", nameof(method));
+        return new FunctionMethod(name, method, trigger);
     }
 
     /// <summary>

@@ -11,13 +11,21 @@ public static class SampleActivities
 }
 
 /// <summary>An instance activity: created per invocation, its ledger injected by its constructor.</summary>
-public sealed class SampleRecorder(SampleLedger ledger)
+public sealed class SampleRecorder
 {
+    private readonly SampleLedger _ledger;
+
+    public SampleRecorder(SampleLedger ledger)
+    {
+        _ledger = ledger;
+        ledger.Constructed(nameof(SampleRecorder));
+    }
+
     [Function(nameof(RecordOutcome))]
     public async Task<int> RecordOutcome([ActivityTrigger] SampleOutcome outcome, CancellationToken cancellationToken)
     {
         await Task.Delay(1, cancellationToken);
-        return ledger.Record(outcome);
+        return _ledger.Record(outcome);
     }
 }
 
@@ -26,6 +34,11 @@ public sealed class SampleLedger
 {
     private readonly ConcurrentQueue<SampleOutcome> _outcomes = new();
     private readonly ConcurrentQueue<(string Function, TimerInfo Timer)> _ticks = new();
+    private readonly ConcurrentQueue<string> _constructed = new();
+
+    public IReadOnlyCollection<string> Constructions => _constructed;
+
+    public void Constructed(string type) => _constructed.Enqueue(type);
 
     public IReadOnlyCollection<SampleOutcome> Outcomes => _outcomes;
 
