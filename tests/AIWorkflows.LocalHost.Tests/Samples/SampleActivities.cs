@@ -51,4 +51,33 @@ public sealed class SampleLedger
     }
 
     public void Tick(string function, TimerInfo timer) => _ticks.Enqueue((function, timer));
+
+    private int _running;
+    private int _mostRunning;
+    private volatile TaskCompletionSource? _hold;
+
+    /// <summary>The most runs of a function that were under way at one time.</summary>
+    public int MostRunningAtOnce => Volatile.Read(ref _mostRunning);
+
+    public IDisposable Enter()
+    {
+        var running = Interlocked.Increment(ref _running);
+        int most;
+        while (running > (most = Volatile.Read(ref _mostRunning)) && Interlocked.CompareExchange(ref _mostRunning, running, most) != most)
+        {
+        }
+        return new Exit(this);
+    }
+
+    /// <summary>Holds every run that calls <see cref="HoldAsync"/> until <see cref="Release"/>.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _hold?.TrySetResult();
+
+    public Task HoldAsync(CancellationToken cancellationToken) => _hold?.Task.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    private sealed class Exit(SampleLedger ledger) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref ledger._running);
+    }
 }
