@@ -45,7 +45,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
             // Leases are owned by worker id; the default (the machine name) would make two hosts of one
             // machine, a test's or a restarted process's, look like the same owner.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
-            StorageAccountClientProvider = CountedStorageClients.For(_options.ConnectionString, counter),
+            StorageAccountClientProvider = CountedStorageClients.For(_options.ConnectionString, _options.TaskHubName, counter),
             LoggerFactory = loggerFactory,
         };
         _options.ConfigureBackend?.Invoke(Settings);
@@ -84,7 +84,8 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(_dispatched);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(Backend);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(
+            new PromptWaitClient<AzureStorageOrchestrationService>(Backend, _options.StatusPollingInterval));
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();
         _server.MapGrpcService<TaskHubGrpcServer>();

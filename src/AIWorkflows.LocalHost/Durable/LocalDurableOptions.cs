@@ -32,6 +32,12 @@ public sealed class LocalDurableOptions
     /// </summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a client waiting for an instance to finish looks at its status (the backend's own wait
+    /// looks every 2 s). Only while someone waits; one table read each time.
+    /// </summary>
+    public TimeSpan StatusPollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Passed to the backend; the gRPC sidecar's dispatcher does not use the sessions it opens (see the docs).</summary>
     public bool ExtendedSessionsEnabled { get; set; }
 
@@ -57,6 +63,7 @@ public sealed class LocalDurableOptions
             yield return $"LocalDurable:TaskHubName '{TaskHubName}' must be 3-45 letters and digits, starting with a letter.";
         if (PartitionCount is < 1 or > 16) yield return "LocalDurable:PartitionCount must be between 1 and 16.";
         if (MaxQueuePollingInterval <= TimeSpan.Zero) yield return "LocalDurable:MaxQueuePollingInterval must be positive.";
+        if (StatusPollingInterval <= TimeSpan.Zero) yield return "LocalDurable:StatusPollingInterval must be positive.";
         if (FunctionAssemblies.Count == 0) yield return "LocalDurable:FunctionAssemblies names no assembly to scan for orchestrators and activities.";
     }
 }

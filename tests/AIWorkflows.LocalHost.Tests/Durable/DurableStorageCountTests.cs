@@ -25,6 +25,7 @@ public sealed class DurableStorageCountTests(AzuriteFixture azurite, ITestOutput
         var hubLower = hub.ToLowerInvariant();
         Assert.True(spent.ForResource(hub + "Instances") > 0, "instance table");
         Assert.True(spent.ForResource(hub + "History") > 0, "history table");
+        Assert.True(spent.ByOperation.ContainsKey(new("POST", hub + "History/$batch")), "history rows are written in batches, attributed to their table");
         Assert.True(spent.ForResource(hubLower + "-control-00") > 0, "control queue");
         Assert.True(spent.ForResource(hubLower + "-workitems") > 0, "work-item queue (polled)");
         // Partition leases live in a table (the backend's table partition manager), the app lease in a blob.

@@ -44,11 +44,18 @@ public sealed class SampleLedger
 
     public IReadOnlyCollection<(string Function, TimerInfo Timer)> Ticks => _ticks;
 
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _recordedAt = new();
+
     public int Record(SampleOutcome outcome)
     {
         _outcomes.Enqueue(outcome);
+        RecordedAt(outcome.RequestId).TrySetResult(System.Diagnostics.Stopwatch.GetTimestamp());
         return _outcomes.Count;
     }
+
+    /// <summary>Completes with the <see cref="System.Diagnostics.Stopwatch"/> timestamp at which a request's outcome was recorded.</summary>
+    public TaskCompletionSource<long> RecordedAt(string requestId) =>
+        _recordedAt.GetOrAdd(requestId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public void Tick(string function, TimerInfo timer) => _ticks.Enqueue((function, timer));
 
