@@ -100,9 +100,16 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is null) return;
-        // Stopping the sidecar's host stops its dispatchers and then the backend (leases released), in
-        // the background: wait for that, within the drain timeout and the host's own shutdown timeout.
-        await _server.StopAsync(cancellationToken);
+        // The worker has stopped; a call still open now (a client waiting for an instance) cannot be
+        // answered, so Kestrel gets half a second to close gracefully, not the host's 30 s.
+        using (var closing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            closing.CancelAfter(TimeSpan.FromMilliseconds(500));
+            await _server.StopAsync(closing.Token);
+        }
+
+        // Stopping the sidecar's host stops its dispatchers and then the backend, which releases its
+        // partition leases (about a second), in the background: wait for that, within the drain timeout.
         if (!_dispatched.Started) return;
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drain.CancelAfter(_options.DrainTimeout);

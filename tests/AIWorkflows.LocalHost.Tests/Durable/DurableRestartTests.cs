@@ -13,13 +13,13 @@ public sealed class DurableRestartTests(AzuriteFixture azurite, ITestOutputHelpe
     public async Task A_second_host_on_the_same_hub_finishes_what_a_stopped_host_started()
     {
         var hub = AzuriteFixture.NewTaskHub();
-        string id;
-        await using (var first = await DurableApp.StartAsync(azurite, hub, output))
-        {
-            id = await first.Client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(SampleApproval.SampleApprovalOrchestration), new SampleRequest("r3", "cy@city.gov", DeadlineSeconds: 600));
-            await DurableEndToEndTests.WaitForStatusAsync(first.Client, id, "\"waiting\"");
-        }
+        var first = await DurableApp.StartAsync(azurite, hub, output);
+        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SampleApproval.SampleApprovalOrchestration), new SampleRequest("r3", "cy@city.gov", DeadlineSeconds: 600));
+        await DurableEndToEndTests.WaitForStatusAsync(first.Client, id, "\"waiting\"");
+        var stopping = Stopwatch.StartNew();
+        await first.DisposeAsync();
+        output.WriteLine($"first host stopped in {stopping.ElapsedMilliseconds} ms");
 
         var clock = Stopwatch.StartNew();
         await using var second = await DurableApp.StartAsync(azurite, hub, output);
