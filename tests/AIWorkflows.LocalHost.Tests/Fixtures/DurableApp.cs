@@ -36,7 +36,7 @@ public sealed class DurableApp : IAsyncDisposable
         {
             o.ConnectionString = azurite.ConnectionString;
             o.TaskHubName = taskHub;
-            o.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500);
             o.FunctionAssemblies.Add(typeof(SampleApproval).Assembly);
             configure?.Invoke(o);
         });

@@ -8,6 +8,9 @@ public static class SampleActivities
     [Function(nameof(MailReviewer))]
     public static string MailReviewer([ActivityTrigger] SampleRequest request, FunctionContext context) =>
         $"{context.FunctionDefinition.Name} to {request.Reviewer}";
+
+    [Function(nameof(RefuseReview))]
+    public static Task RefuseReview([ActivityTrigger] string reason) => throw new InvalidOperationException(reason);
 }
 
 /// <summary>An instance activity: created per invocation, its ledger injected by its constructor.</summary>

@@ -31,6 +31,20 @@ public static class SampleApproval
         return $"{mailed}; {verdict}; record {record}";
     }
 
+    /// <summary>Calls an activity that throws: the orchestrator sees a TaskFailedException and, here, fails too.</summary>
+    [Function(nameof(SampleFailing))]
+    public static async Task SampleFailing([OrchestrationTrigger] TaskOrchestrationContext ctx)
+    {
+        try
+        {
+            await ctx.CallActivityAsync(nameof(SampleActivities.RefuseReview), ctx.GetInput<string>());
+        }
+        catch (TaskFailedException e) when (e.FailureDetails.IsCausedBy<InvalidOperationException>())
+        {
+            throw new InvalidOperationException($"review failed: {e.FailureDetails.ErrorMessage}");
+        }
+    }
+
     /// <summary>Returns its input: the orchestrator shape <c>T</c> with no awaits.</summary>
     [Function(nameof(SampleEcho))]
     public static string? SampleEcho([OrchestrationTrigger] TaskOrchestrationContext ctx) => ctx.GetInput<string>();
