@@ -13,20 +13,18 @@ namespace AIWorkflows.LocalHost.Durable;
 /// </summary>
 public sealed class FunctionMethod
 {
-    private delegate object? Binder(object? trigger, LocalFunctionContext context);
-
-    private readonly Binder[] _binders;
+    private readonly FunctionArgument[] _binders;
     private readonly ObjectFactory? _factory;
     private readonly Func<object?, Task<object?>> _await;
 
-    private FunctionMethod(string name, MethodInfo method, ParameterInfo trigger)
+    private FunctionMethod(string name, MethodInfo method, ParameterInfo trigger, FunctionParameterBinder? binder)
     {
         Name = name;
         Method = method;
         Trigger = trigger;
         Definition = new LocalFunctionDefinition(name, method);
         (ResultType, _await) = FunctionResult.For(method.ReturnType);
-        _binders = [.. method.GetParameters().Select(p => BinderFor(p, trigger))];
+        _binders = [.. method.GetParameters().Select(p => BinderFor(p, trigger, binder))];
         _factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
     }
 
@@ -44,7 +42,7 @@ public sealed class FunctionMethod
     public LocalFunctionDefinition Definition { get; }
 
     /// <summary>Every public <c>[Function]</c> method in <paramref name="assemblies"/> that has a parameter marked with <typeparamref name="TTrigger"/>.</summary>
-    public static IReadOnlyList<FunctionMethod> Find<TTrigger>(IEnumerable<Assembly> assemblies)
+    public static IReadOnlyList<FunctionMethod> Find<TTrigger>(IEnumerable<Assembly> assemblies, FunctionParameterBinder? binder = null)
         where TTrigger : Attribute
     {
         ArgumentNullException.ThrowIfNull(assemblies);
@@ -52,7 +50,7 @@ public sealed class FunctionMethod
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.IsDefined(typeof(FunctionAttribute), inherit: false) && m.GetParameters().Any(p => p.IsDefined(typeof(TTrigger), inherit: false)))
-            .Select(m => Create<TTrigger>(m))
+            .Select(m => Create<TTrigger>(m, name: null, binder))
             .ToList();
         var duplicate = found.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -63,8 +61,9 @@ public sealed class FunctionMethod
     /// <summary>
     /// <paramref name="method"/> as a function triggered through its <typeparamref name="TTrigger"/>
     /// parameter, named by its <c>[Function]</c> attribute unless <paramref name="name"/> is given.
+    /// <paramref name="binder"/> binds parameters of the trigger's own kinds (an HTTP function's route values).
     /// </summary>
-    public static FunctionMethod Create<TTrigger>(MethodInfo method, string? name = null)
+    public static FunctionMethod Create<TTrigger>(MethodInfo method, string? name = null, FunctionParameterBinder? binder = null)
         where TTrigger : Attribute
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -74,17 +73,23 @@ public sealed class FunctionMethod
             ?? throw new ArgumentException($"Function '{name}' has no [{typeof(TTrigger).Name}] parameter.", nameof(method));
         if (!method.IsStatic && method.DeclaringType!.IsAbstract)
             throw new ArgumentException($"Function '{name}' is an instance method of abstract {method.DeclaringType.FullName}.", nameof(method));
-        return new FunctionMethod(name, method, trigger);
+        return new FunctionMethod(name, method, trigger, binder);
     }
 
     /// <summary>
     /// Calls the method with <paramref name="trigger"/> as its trigger argument and awaits what it returns.
     /// </summary>
     /// <param name="services">The invocation's services: an instance method's class is created from them.</param>
-    public Task<object?> InvokeAsync(IServiceProvider services, object? trigger, CancellationToken cancellationToken)
+    /// <param name="items">What the invocation's <see cref="FunctionContext.Items"/> starts with (the ASP.NET Core integration keeps the HttpContext there).</param>
+    public Task<object?> InvokeAsync(
+        IServiceProvider services, object? trigger, CancellationToken cancellationToken, IEnumerable<KeyValuePair<object, object>>? items = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var context = new LocalFunctionContext(Definition, services, cancellationToken);
+        if (items is not null)
+        {
+            foreach (var (key, value) in items) context.Items[key] = value;
+        }
         var instance = _factory?.Invoke(services, null);
         Task<object?> result;
         try
@@ -115,16 +120,23 @@ public sealed class FunctionMethod
         }
     }
 
-    private Binder BinderFor(ParameterInfo parameter, ParameterInfo trigger)
+    private FunctionArgument BinderFor(ParameterInfo parameter, ParameterInfo trigger, FunctionParameterBinder? binder)
     {
         if (parameter == trigger) return (value, _) => value;
         if (parameter.ParameterType == typeof(CancellationToken)) return (_, context) => context.CancellationToken;
         if (parameter.ParameterType == typeof(FunctionContext)) return (_, context) => context;
         if (parameter.IsDefined(typeof(DurableClientAttribute), inherit: false))
             return (_, context) => context.InstanceServices.GetRequiredService<DurableTaskClient>();
+        if (binder?.Invoke(parameter) is { } bound) return bound;
         if (parameter.HasDefaultValue) return (_, _) => parameter.DefaultValue;
         throw new NotSupportedException(
             $"Function '{Name}' ({Definition.EntryPoint}) has parameter '{parameter.Name}' of type {parameter.ParameterType.Name}, " +
             "which the local host cannot bind: it binds the trigger, CancellationToken, FunctionContext and [DurableClient].");
     }
 }
+
+/// <summary>Gives one argument of an invocation from the trigger's value and the invocation's context.</summary>
+public delegate object? FunctionArgument(object? trigger, FunctionContext context);
+
+/// <summary>Says how to bind a parameter the local host does not know, or returns null to leave it (it is then refused).</summary>
+public delegate FunctionArgument? FunctionParameterBinder(ParameterInfo parameter);

@@ -69,6 +69,19 @@ public sealed class FunctionMethodTests
     }
 
     [Fact]
+    public async Task A_host_binds_parameters_of_its_own_trigger_kind_and_seeds_the_context_items()
+    {
+        // As an HTTP mapping would: a route value by the parameter's name, the HttpContext among the items.
+        var function = FunctionMethod.Create<ActivityTriggerAttribute>(
+            typeof(Shapes).GetMethod(nameof(Shapes.WantsAString))!, "WantsAString",
+            p => p.ParameterType == typeof(string) ? (_, context) => $"{p.Name}={context.Items["route"]}" : null);
+
+        var read = await function.InvokeAsync(Services, "x", CancellationToken.None, [new("route", "42")]);
+
+        Assert.Equal("other=42", read);
+    }
+
+    [Fact]
     public async Task A_durable_client_parameter_is_bound_from_the_services()
     {
         var function = FunctionMethod.Create<ActivityTriggerAttribute>(typeof(Shapes).GetMethod(nameof(Shapes.StartsSomething))!, "StartsSomething");
@@ -103,9 +116,7 @@ public sealed class FunctionMethodTests
         public static string ReadsContext([ActivityTrigger] string input, FunctionContext context, CancellationToken token) =>
             $"{context.FunctionDefinition.Name} {context.InvocationId} {context.InstanceServices.GetService<SampleLedger>() is not null} {token.CanBeCanceled}";
 
-        public static void WantsAString([ActivityTrigger] string input, string other)
-        {
-        }
+        public static string WantsAString([ActivityTrigger] string input, string other) => other;
 
         public static void StartsSomething([ActivityTrigger] string input, [DurableClient] DurableTaskClient client)
         {
