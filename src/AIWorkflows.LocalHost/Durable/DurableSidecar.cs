@@ -18,7 +18,7 @@ namespace AIWorkflows.LocalHost.Durable;
 /// worker and client reach it through <see cref="Channel"/>. A hosted service of the app, registered
 /// before the worker so that it starts first and stops last.
 /// </summary>
-public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
+public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly LocalDurableOptions _options;
     private readonly ILoggerFactory _loggerFactory;
@@ -26,6 +26,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     private readonly StopObservingService _dispatched;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _server;
+    private int _disposed;
 
     public DurableSidecar(IOptions<LocalDurableOptions> options, ILoggerFactory loggerFactory, StorageTransactionCounter counter)
     {
@@ -125,8 +126,12 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>For a container disposed synchronously; the sidecar's host has stopped by then, so this is quick.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (_server is not null) await _server.DisposeAsync();
         Channel.Dispose();
         Backend.Dispose();
