@@ -1,14 +1,17 @@
 using AIWorkflows.App;
-using AIWorkflows.App.Functions;
 using AIWorkflows.App.Web;
+using AIWorkflows.LocalHost.Durable;
 using AIWorkflows.LocalHost.Functions;
 using AIWorkflows.LocalHost.Http;
+using AIWorkflows.LocalHost.Timers;
 
 namespace AIWorkflows.LocalHost;
 
 /// <summary>
 /// Runs the Functions app here, where the Functions host cannot (DESIGN §1): the same function
-/// classes and services in one ASP.NET Core process, HTTP triggers mapped from their attributes.
+/// classes and services in one ASP.NET Core process; HTTP triggers mapped from their attributes,
+/// timer triggers on their schedules, orchestrations and activities on the real Durable engine
+/// (Azure Storage backend on Azurite) behind an in-process gRPC sidecar.
 /// </summary>
 public sealed class LocalHostProgram
 {
@@ -21,14 +24,27 @@ public sealed class LocalHostProgram
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.KeepLinksOutOfLogs();
 
+        var app = typeof(AppServices).Assembly;
         builder.Services.AddAIWorkflows(builder.Configuration, builder.Environment);
-        builder.Services.AddHostedService<SweepScheduler>();
-        var functions = FunctionCatalog.Of(typeof(AppServices).Assembly);
+        builder.Services.AddLocalDurable(o =>
+        {
+            builder.Configuration.GetSection(LocalDurableOptions.SectionName).Bind(o);
+            o.ConnectionString = builder.Configuration["Storage:ConnectionString"] ?? "";
+            // One task hub per storage prefix, so each test app (and each developer's prefix) has its own.
+            o.TaskHubName = builder.Configuration["Storage:TablePrefix"] is { Length: > 0 } prefix ? prefix + "Hub" : o.TaskHubName;
+            o.FunctionAssemblies.Add(app);
+        });
+        builder.Services.AddLocalTimers(o =>
+        {
+            o.FunctionAssemblies.Add(app);
+            o.RunOnSchedule = builder.Configuration.GetValue("Sweep:Scheduler", true);
+        });
+        var functions = FunctionCatalog.Of(app);
         builder.Services.AddSingleton(functions);
 
-        var app = builder.Build();
-        app.UseAIWorkflowsEndpoints();
-        app.MapHttpTriggers(functions);
-        await app.RunAsync();
+        var web = builder.Build();
+        web.UseAIWorkflowsEndpoints();
+        web.MapHttpTriggers(functions);
+        await web.RunAsync();
     }
 }

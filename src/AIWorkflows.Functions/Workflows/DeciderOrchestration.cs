@@ -29,7 +29,7 @@ public static class DeciderOrchestration
         var decider = rules.Decider(JsonSerializer.Deserialize<PolicyPack>(start.Pack, json)!);
         var run = new Run<TCommand, TState, TEvent>(ctx, rules, decider, start.Skew);
 
-        await run.DecideAsync(start.CommandId, Read<TCommand>(start.Command, json));
+        await run.DecideAsync(start.CommandId, Read<TCommand>(start.Command, json), thenDue: false);
         var listening = rules.EventNames.ToDictionary(n => ctx.WaitForExternalEvent<WorkflowCommand>(n), n => n);
         var clockMoved = ctx.WaitForExternalEvent<ClockMoved>(ClockMovedEvent);
         while (!decider.IsFinal(run.State))
@@ -43,12 +43,14 @@ public static class DeciderOrchestration
 
             if (done == timer)
             {
-                await run.DecideAsync(commandId: null, rules.At(due!.Command, run.Now));
+                await run.DecideAsync(commandId: null, command: default, thenDue: true);
             }
             else if (done == clockMoved)
             {
-                run.Skew = clockMoved.Result.Skew;
+                var moved = clockMoved.Result;
                 clockMoved = ctx.WaitForExternalEvent<ClockMoved>(ClockMovedEvent);
+                run.Skew = moved.Skew;
+                await run.DecideAsync(moved.CommandId, command: default, thenDue: true);
             }
             else
             {
@@ -57,7 +59,7 @@ public static class DeciderOrchestration
                 listening.Remove(arrived);
                 listening[ctx.WaitForExternalEvent<WorkflowCommand>(name)] = name;
                 run.Skew = arrived.Result.Skew;
-                await run.DecideAsync(arrived.Result.CommandId, Read<TCommand>(arrived.Result.Command, json));
+                await run.DecideAsync(arrived.Result.CommandId, Read<TCommand>(arrived.Result.Command, json), thenDue: false);
             }
         }
         return JsonSerializer.Serialize(run.State, json);
@@ -80,25 +82,38 @@ public static class DeciderOrchestration
         public DateTimeOffset Now => new DateTimeOffset(ctx.CurrentUtcDateTime, TimeSpan.Zero) + Skew;
 
         /// <summary>
-        /// Decides one command. A command someone waits on (it has an id) is answered even when it
-        /// decides nothing, so the caller learns that too; a timer that decides nothing costs nothing.
+        /// Decides one step: a command, then (<paramref name="thenDue"/>) every deadline that has come
+        /// by now, earliest first; its events go to the step activity together. A command someone waits
+        /// on (it has an id) is answered even when nothing changed, so the caller learns that too; a
+        /// timer that decides nothing costs nothing.
         /// </summary>
-        public async Task DecideAsync(string? commandId, TCommand command)
+        public async Task DecideAsync(string? commandId, TCommand? command, bool thenDue)
         {
             var json = WorkflowJson.Options;
             var before = State;
-            var events = decider.Decide(command, before);
-            if (events.Count == 0 && commandId is null) return;
-            var stored = new List<StepEvent>(events.Count);
-            foreach (var e in events)
+            var stored = new List<StepEvent>();
+            if (command is not null) Decide(command, stored);
+            // A deadline that decides nothing is stale (the decider moved past it): it ends the catch-up.
+            while (thenDue && decider.Deadlines(State).Where(d => d.DueAt <= Now).MinBy(d => d.DueAt) is { } due
+                && Decide(rules.At(due.Command, Now), stored) > 0)
             {
-                State = decider.Evolve(State, e);
-                stored.Add(new StepEvent(++Version, JsonSerializer.Serialize(e, json)));
             }
-            if (commandId is not null) _answers.Add(new WorkflowAnswer(commandId, Version - events.Count, Version));
+            if (stored.Count == 0 && commandId is null) return;
+            if (commandId is not null) _answers.Add(new WorkflowAnswer(commandId, Version - stored.Count, Version));
             await ctx.CallActivityAsync(StepActivity, new WorkflowStep(
                 rules.Name, ctx.InstanceId, JsonSerializer.Serialize(before, json), JsonSerializer.Serialize(State, json), Version, stored,
                 WorkflowAnswers.Format(_answers), Now), StepRetry);
+        }
+
+        private int Decide(TCommand command, List<StepEvent> stored)
+        {
+            var events = decider.Decide(command, State);
+            foreach (var e in events)
+            {
+                State = decider.Evolve(State, e);
+                stored.Add(new StepEvent(++Version, JsonSerializer.Serialize(e, WorkflowJson.Options)));
+            }
+            return events.Count;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace AIWorkflows.App.Workflows;
 /// then waits (bounded) until the instance has answered, so the caller can tell a person what
 /// happened and a page read right after shows it; it reads instances from the read model only.
 /// </summary>
-public sealed class WorkflowGateway<TCommand, TState, TEvent>
+public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
@@ -48,9 +48,31 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent>
             return new Decision<TState, TEvent>(instanceId, existing.State, existing.State, existing.Version, []);
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
-        await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
-            new WorkflowStart(commandId, Json(command), _pack, Skew()), new StartOrchestrationOptions(instanceId), cancellationToken);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
+                new WorkflowStart(commandId, Json(command), _pack, Skew()), new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Two starts raced on one id (the same key sent twice at once): the other started it; its first step is the answer.
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is null) throw;
+            return await FirstStepAsync(instanceId, cancellationToken);
+        }
         return await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
+    }
+
+    private async Task<Decision<TState, TEvent>> FirstStepAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } existing)
+                return new Decision<TState, TEvent>(instanceId, existing.State, existing.State, existing.Version, []);
+            if (waited.Elapsed > Patience)
+                throw new TimeoutException($"{_rules.Name} instance '{instanceId}' did not record its first step within {Patience.TotalSeconds:F0} s.");
+            await Task.Delay(PollEvery, cancellationToken);
+        }
     }
 
     /// <summary>Sends a command to a running instance and waits for its answer; a finished instance decides nothing, as its decider says.</summary>
@@ -76,12 +98,20 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent>
         return client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
     }
 
-    /// <summary>Tells a running instance how far the app's clock is from the engine's (the Development clock moved).</summary>
-    public Task ClockMovedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells a running instance how far the app's clock is from the engine's (the Development clock
+    /// moved, a test's fake clock advanced) and waits until it has decided what fell due.
+    /// </summary>
+    public async Task ClockMovedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return client.RaiseEventAsync(instanceId, DeciderOrchestration.ClockMovedEvent, new ClockMoved(Skew()), cancellationToken);
+        var commandId = NewCommandId();
+        var answered = _signals.NextStepAsync(instanceId);
+        await client.RaiseEventAsync(instanceId, DeciderOrchestration.ClockMovedEvent, new ClockMoved(commandId, Skew()), cancellationToken);
+        await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
     }
+
+    public string Orchestration => _rules.Orchestration;
 
     private async Task<Decision<TState, TEvent>> AnsweredAsync(
         string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)

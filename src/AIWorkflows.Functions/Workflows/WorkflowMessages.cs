@@ -11,9 +11,10 @@ public sealed record WorkflowCommand(string CommandId, string Command, TimeSpan 
 
 /// <summary>
 /// The app's clock differs from the engine's by <paramref name="Skew"/> (the Development clock, a
-/// test's fake clock): the instance re-arms its timer in app time. Zero in Production.
+/// test's fake clock): the instance decides what has fallen due in app time, re-arms its timer, and
+/// answers <paramref name="CommandId"/>. Zero in Production, where nobody sends it.
 /// </summary>
-public sealed record ClockMoved(TimeSpan Skew);
+public sealed record ClockMoved(string CommandId, TimeSpan Skew);
 
 /// <summary>One step of an instance for its activity to record and carry out: the events decided and the states around them.</summary>
 public sealed record WorkflowStep(

@@ -41,15 +41,6 @@ public sealed class RouteTableTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void TheCatalog_FindsTheTimerFunctions_WithTheirSchedules()
-    {
-        var timers = FunctionCatalog.Of(typeof(AppServices).Assembly).Timers;
-
-        var sweep = Assert.Single(timers, t => t.Name == "Sweep");
-        Assert.Equal("0 */5 * * * *", sweep.Schedule);
-    }
-
-    [Fact]
     public async Task AFunctionEndpoint_AnswersThroughTheLocalHost()
     {
         await using var app = new AIWorkflowsApp(azurite);

@@ -68,7 +68,12 @@ public class RecordKeptInEffectTests(AzuriteFixture azurite)
         "tool-casenotes.incident-7", "incident", "Incident report: wrong case", "tool-casenotes", "req-0123456789abcdef", "Utilities",
         app.Clock.GetUtcNow(), "created", null, [new Rendition("json", "application/json", Encoding.UTF8.GetBytes("{\"description\":\"wrong case\"}"))]);
 
-    private static async Task<List<TableEntity>> OutboxRowsAsync(AIWorkflowsApp app, string instanceId) =>
-        await app.Services.GetRequiredService<StorageClients>().Table(StorageTables.Workflows)
-            .QueryAsync<TableEntity>(e => e.PartitionKey == instanceId && e.RowKey.CompareTo("out-") >= 0 && e.RowKey.CompareTo("out.") < 0).ToListAsync();
+    private static async Task<List<TableEntity>> OutboxRowsAsync(AIWorkflowsApp app, string instanceId)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in app.Services.GetRequiredService<StorageClients>().Table(StorageTables.Workflows)
+            .QueryAsync<TableEntity>(e => e.PartitionKey == instanceId && e.RowKey.CompareTo("out-") >= 0 && e.RowKey.CompareTo("out.") < 0))
+            rows.Add(row);
+        return rows;
+    }
 }

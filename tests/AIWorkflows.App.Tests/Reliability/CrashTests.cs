@@ -72,7 +72,7 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Tokens:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Sweep:Interval"] = "00:00:01",
+            ["LocalTimers:Schedules:Sweep"] = "* * * * * *",
             // Only one process runs at a time here, so a short claim lets the next one send a dead one's mail soon.
             ["Outbox:Lease"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",

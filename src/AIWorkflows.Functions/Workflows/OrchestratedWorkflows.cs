@@ -1,0 +1,33 @@
+using AIWorkflows.Domain.Policy;
+using AIWorkflows.Storage;
+using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Effects;
+using AIWorkflows.Storage.Timers;
+
+namespace AIWorkflows.App.Workflows;
+
+public static class OrchestratedWorkflows
+{
+    /// <summary>
+    /// One registration for every orchestrated workflow: its read model, its gateway (also told when
+    /// the Development clock moves), the recorder its step activity uses, and a way for workflows
+    /// still on the first engine to send it commands.
+    /// </summary>
+    public static IServiceCollection AddOrchestratedWorkflow<TCommand, TState, TEvent>(
+        this IServiceCollection services,
+        WorkflowRules<TCommand, TState, TEvent> rules,
+        Func<IServiceProvider, Func<string, TState, TState, IReadOnlyList<StoredEvent<TEvent>>, IEnumerable<PendingEffect>>> effects)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        services.AddSingleton(sp => new WorkflowLog<TState, TEvent>(sp.GetRequiredService<StorageClients>(), rules.Name, WorkflowJson.Options));
+        services.AddSingleton(sp => new WorkflowGateway<TCommand, TState, TEvent>(
+            rules, sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StepSignals>()));
+        services.AddSingleton<IClockedWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
+        services.AddSingleton<IWorkflowStepRecorder>(sp => new WorkflowStepRecorder<TState, TEvent>(
+            sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), effects(sp), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<StepSignals>()));
+        services.AddSingleton<ITimerTarget>(sp => new GatewayTimerTarget<TCommand, TState, TEvent>(
+            sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>(), rules.Name, sp));
+        return services;
+    }
+}
