@@ -25,10 +25,8 @@ public sealed class RecordEffectHandler(
     {
         ArgumentNullException.ThrowIfNull(effect);
         var payload = JsonSerializer.Deserialize<RecordEffects.Payload>(effect.Payload)!;
-        // Resolved on use: the store needs the dispatcher, which needs this handler.
-        var store = services.GetRequiredService<DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>>();
-        // Usually right after this process committed the request: its history is known without a query.
-        var snapshot = await store.LoadKnownAsync(payload.RequestId, includeEvents: true, cancellationToken)
+        // Run by the request's step activity after it wrote the read model, so the read shows this step.
+        var snapshot = await services.GetRequiredService<WorkflowLog<ToolApproval, ToolApprovalEvent>>().LoadAsync(payload.RequestId, includeEvents: true, cancellationToken)
             ?? throw new InvalidOperationException($"Request {payload.RequestId} is not stored.");
         var c = snapshot.State.CaseOrNull!;
         var record = payload.What switch

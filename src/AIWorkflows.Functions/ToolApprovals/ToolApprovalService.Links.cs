@@ -1,6 +1,7 @@
 using AIWorkflows.App.Tokens;
 using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Storage.Deciding;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.Domain.ToolApprovals.ToolApprovalCommand;
 
 namespace AIWorkflows.App.ToolApprovals;
@@ -67,7 +68,7 @@ public sealed partial class ToolApprovalService
     /// Records a reviewer's decision. The token proves who and which task; the decider, not a
     /// prior read, decides whether the task is still open, so a decision costs one read and one write.
     /// </summary>
-    public async Task<ActResult> DecideAsync(string? token, string? decision, string? comments, CancellationToken ct)
+    public async Task<ActResult> DecideAsync(DurableTaskClient client, string? token, string? decision, string? comments, CancellationToken ct)
     {
         var verified = tokens.Verify(token, TokenPurposes.Task);
         if (verified is not TokenVerification.Valid { Payload: var p }) return new ActResult.Refused((LinkAccess.Refused)await OpenAsync(token, TokenPurposes.Task, ct));
@@ -85,7 +86,7 @@ public sealed partial class ToolApprovalService
         else if (ToolRequestValidator.HasControlCharacters(comments)) errors["comments"] = ["Remove control characters."];
         if (errors.Count > 0) return new ActResult.Invalid(errors, await OpenAsync(token, TokenPurposes.Task, ct));
 
-        var result = await store.HandleAsync(p.InstanceId, new RecordReview(p.TaskId, p.Subject, verdict, comments, clock.GetUtcNow()), ct);
+        var result = await store.SendAsync(client, p.InstanceId, new RecordReview(p.TaskId, p.Subject, verdict, comments, clock.GetUtcNow()), ct);
         var recorded = $"Your decision ({decision!.Replace('_', ' ')}) is recorded. Thank you.";
         if (result.NewEvents.Count > 0) return new ActResult.Done(p.InstanceId, result.State, recorded);
         // The very same decision again (a double click, or a retry after a commit that landed but whose answer was
@@ -104,7 +105,7 @@ public sealed partial class ToolApprovalService
         && string.Equals(o.Comments, comments, StringComparison.Ordinal)
         && string.Equals(o.By.Trim(), p.Subject.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    public async Task<ActResult> RespondAsync(string? token, string? action, string? response, CancellationToken ct)
+    public async Task<ActResult> RespondAsync(DurableTaskClient client, string? token, string? action, string? response, CancellationToken ct)
     {
         var access = await OpenAsync(token, LinkTokens.RequesterPurpose, ct);
         response = response?.Trim() ?? "";
@@ -126,7 +127,7 @@ public sealed partial class ToolApprovalService
         ToolApprovalCommand command = action == "withdraw"
             ? new Withdraw(p.Subject, response, clock.GetUtcNow())
             : new Resubmit(p.Subject, response, null, clock.GetUtcNow());
-        var result = await store.HandleAsync(p.InstanceId, command, ct);
+        var result = await store.SendAsync(client, p.InstanceId, command, ct);
         if (result.NewEvents.Count == 0 && RespondedAlready(new(p.InstanceId, result.State, result.Version, []), p, action, response) is { } raced) return raced;
         return result.NewEvents.Count == 0
             ? new ActResult.Refused(new LinkAccess.Refused(StatusCodes.Status409Conflict, "Nothing was changed",

@@ -5,7 +5,9 @@ using AIWorkflows.App.Tokens;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Storage.Deciding;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.Domain.ToolApprovals.ToolApprovalCommand;
 
 namespace AIWorkflows.App.ToolApprovals;
@@ -15,7 +17,7 @@ namespace AIWorkflows.App.ToolApprovals;
 /// screens, turns requests into commands with the current time, and explains refusals.
 /// </summary>
 public sealed partial class ToolApprovalService(
-    DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> store,
+    WorkflowGateway<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> store,
     PolicyPack pack,
     TaskTokenService tokens,
     DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> tools,
@@ -26,7 +28,7 @@ public sealed partial class ToolApprovalService(
     /// The signed-in city identity sending the request. It is the requester unless the body names another
     /// <c>requesterEmail</c>: then the request is recorded as sent by the submitter on the requester's behalf.
     /// </param>
-    public async Task<SubmitResult> SubmitAsync(ToolRequestInput input, string? idempotencyKey, string submitter, CancellationToken ct)
+    public async Task<SubmitResult> SubmitAsync(DurableTaskClient client, ToolRequestInput input, string? idempotencyKey, string submitter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(submitter);
@@ -53,8 +55,8 @@ public sealed partial class ToolApprovalService(
             return SameForm(existing.State, form) ? new SubmitResult.Replayed(existing) : new SubmitResult.KeyReused();
 
         var submit = new Submit(requestId, toolId, form, clock.GetUtcNow());
-        // A random id is new: no read before the add. A key's id may exist (a retry), so it is read.
-        var decision = idempotencyKey is null ? await store.HandleNewAsync(requestId, submit, ct) : await store.HandleAsync(requestId, submit, ct);
+        // A key's id was read above; a random id is new.
+        var decision = await store.StartAsync(client, requestId, submit, mayExist: false, ct);
         if (decision.NewEvents.Count > 0)
             // A new instance's whole history is what this command just wrote: no read needed.
             return new SubmitResult.Created(new Snapshot<ToolApproval, ToolApprovalEvent>(requestId, decision.State, decision.Version, decision.NewEvents));

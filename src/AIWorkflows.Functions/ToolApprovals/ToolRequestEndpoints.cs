@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Text.Json;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.Reassessments;
@@ -22,7 +23,7 @@ public static class ToolRequestEndpoints
 
     // Issue 19: a request is sent in a signed-in city identity's name, never in a name typed into the body.
     public static async Task<Results<Created<RequestView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpContext http, ToolApprovalService service, PolicyPack pack, CancellationToken ct)
+        HttpContext http, ToolApprovalService service, PolicyPack pack, DurableTaskClient client, CancellationToken ct)
     {
         if (SignedIn(http) is not { } submitter)
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required",
@@ -30,7 +31,7 @@ public static class ToolRequestEndpoints
         var body = await JsonBody.ReadAsync<ToolRequestInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
         var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
-        switch (await service.SubmitAsync(body.Value!, key, submitter, ct))
+        switch (await service.SubmitAsync(client, body.Value!, key, submitter, ct))
         {
             case SubmitResult.Created c:
                 return TypedResults.Created($"/api/requests/{c.Request.InstanceId}", RequestView.From(c.Request, pack));
@@ -75,11 +76,11 @@ public static class ToolRequestEndpoints
     public sealed record DecisionView(string RequestId, string Status, string Message);
 
     public static async Task<Results<Ok<DecisionView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        string token, HttpContext http, ToolApprovalService service, CancellationToken ct)
+        string token, HttpContext http, ToolApprovalService service, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<DecisionInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
-        return await service.DecideAsync(token, body.Value!.Decision, body.Value.Comments, ct) switch
+        return await service.DecideAsync(client, token, body.Value!.Decision, body.Value.Comments, ct) switch
         {
             ActResult.Done d => TypedResults.Ok(new DecisionView(d.RequestId, d.State.Status, d.Message)),
             ActResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The decision has errors"),

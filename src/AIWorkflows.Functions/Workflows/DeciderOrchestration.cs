@@ -39,7 +39,8 @@ public static class DeciderOrchestration
             var timer = due is null ? null : ctx.CreateTimer((due.DueAt - run.Skew).UtcDateTime, cancelTimer.Token);
             Task[] waits = [.. listening.Keys, clockMoved, .. timer is null ? Array.Empty<Task>() : [timer]];
             var done = await Task.WhenAny(waits);
-            if (done != timer) await cancelTimer.CancelAsync();
+            // Synchronously: orchestrator code awaits only the context's own tasks, or its replay loses its place.
+            if (done != timer) cancelTimer.Cancel();
 
             if (done == timer)
             {
@@ -99,10 +100,11 @@ public static class DeciderOrchestration
             {
             }
             if (stored.Count == 0 && commandId is null) return;
+            var answersBefore = WorkflowAnswers.Format(_answers);
             if (commandId is not null) _answers.Add(new WorkflowAnswer(commandId, Version - stored.Count, Version));
             await ctx.CallActivityAsync(StepActivity, new WorkflowStep(
                 rules.Name, ctx.InstanceId, JsonSerializer.Serialize(before, json), JsonSerializer.Serialize(State, json), Version, stored,
-                WorkflowAnswers.Format(_answers), Now), StepRetry);
+                answersBefore, WorkflowAnswers.Format(_answers), Now), StepRetry);
         }
 
         private int Decide(TCommand command, List<StepEvent> stored)

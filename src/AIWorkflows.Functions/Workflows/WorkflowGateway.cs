@@ -17,6 +17,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan StillRunningCheck = TimeSpan.FromSeconds(2);
 
     private readonly WorkflowRules<TCommand, TState, TEvent> _rules;
     private readonly WorkflowLog<TState, TEvent> _log;
@@ -59,7 +60,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             if (await client.GetInstanceAsync(instanceId, cancellationToken) is null) throw;
             return await FirstStepAsync(instanceId, cancellationToken);
         }
-        return await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
+        return await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
     }
 
     private async Task<Decision<TState, TEvent>> FirstStepAsync(string instanceId, CancellationToken cancellationToken)
@@ -88,7 +89,27 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         await client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
-        return await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
+        return await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts an instance and does not wait (one workflow starting another, from an activity that may
+    /// run twice): an instance the read model already has is left alone, since the engine would
+    /// replace a finished one, and a start that loses a race to another is no error.
+    /// </summary>
+    public async Task PostStartAsync(DurableTaskClient client, string instanceId, string commandId, TCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is not null) return;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
+                new WorkflowStart(commandId, Json(command), _pack, Skew()), new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is null) throw;
+        }
     }
 
     /// <summary>Sends a command and does not wait (one workflow telling another what happened, from an activity).</summary>
@@ -105,16 +126,18 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     public async Task ClockMovedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        // An instance finishing as the query listed it takes no more events.
+        if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is not { } current || _decider.IsFinal(current.State)) return;
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         await client.RaiseEventAsync(instanceId, DeciderOrchestration.ClockMovedEvent, new ClockMoved(commandId, Skew()), cancellationToken);
-        await AnsweredAsync(instanceId, commandId, answered, cancellationToken);
+        await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
     }
 
     public string Orchestration => _rules.Orchestration;
 
     private async Task<Decision<TState, TEvent>> AnsweredAsync(
-        string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
+        DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -130,6 +153,11 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             }
             if (waited.Elapsed > Patience)
                 throw new TimeoutException($"{_rules.Name} instance '{instanceId}' did not answer within {Patience.TotalSeconds:F0} s.");
+            // An instance that finished (or failed) meanwhile drops the event: what it holds is the answer.
+            if (!signalled && waited.Elapsed > StillRunningCheck
+                && await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: false, RuntimeStatus: not OrchestrationRuntimeStatus.Pending }
+                && await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } finished)
+                return new Decision<TState, TEvent>(instanceId, finished.State, finished.State, finished.Version, []);
             if (signalled) answered = _signals.NextStepAsync(instanceId);
         }
     }

@@ -17,7 +17,12 @@ public sealed record WorkflowCommand(string CommandId, string Command, TimeSpan 
 public sealed record ClockMoved(string CommandId, TimeSpan Skew);
 
 /// <summary>One step of an instance for its activity to record and carry out: the events decided and the states around them.</summary>
+/// <remarks>
+/// <paramref name="Answers"/> includes this step's command; <paramref name="AnswersBefore"/> does not: the read
+/// model shows the answer only once the step's effects are done, so a caller told "done" finds them done.
+/// </remarks>
 public sealed record WorkflowStep(
-    string Workflow, string InstanceId, string Before, string After, long Version, IReadOnlyList<StepEvent> Events, string Answers, DateTimeOffset At);
+    string Workflow, string InstanceId, string Before, string After, long Version, IReadOnlyList<StepEvent> Events,
+    string AnswersBefore, string Answers, DateTimeOffset At);
 
 public sealed record StepEvent(long Seq, string Event);

@@ -26,6 +26,8 @@ public static class WorkflowServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.AddSingleton<StorageTransactionCounter>();
+        services.AddSingleton<StepSignals>();
+        services.AddSingleton<WorkflowClocks>();
         services.AddSingleton(sp =>
         {
             var clients = options.UsesConnectionString
@@ -59,16 +61,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<ToolApprovalMail>();
         services.AddSingleton<ToolApprovalEffects>();
-        services.AddSingleton(sp => new ToolApprovalDecider(sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<BusinessCalendar>()));
-        services.AddSingleton(sp =>
-        {
-            var effects = sp.GetRequiredService<ToolApprovalEffects>();
-            return new DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>(
-                ToolApprovalEffects.Workflow, sp.GetRequiredService<ToolApprovalDecider>(), effects.For,
-                sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(),
-                WorkflowJson.Options, sp.GetRequiredService<TimeProvider>());
-        });
-        services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<DeciderStore<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>>());
+        services.AddOrchestratedWorkflow(ToolApprovalOrchestration.Rules, sp => sp.GetRequiredService<ToolApprovalEffects>().For);
         services.AddSingleton<ToolApprovalService>();
         return services;
     }

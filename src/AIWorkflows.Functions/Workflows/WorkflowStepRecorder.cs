@@ -38,12 +38,15 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
         var after = JsonSerializer.Deserialize<TState>(step.After, json)!;
         var events = step.Events.Select(e => new StoredEvent<TEvent>(e.Seq, step.At, JsonSerializer.Deserialize<TEvent>(e.Event, json)!)).ToList();
 
-        await log.AppendAsync(step.InstanceId, after, step.Version, events, step.Answers, step.At, cancellationToken);
+        var answering = step.Answers != step.AnswersBefore;
+        await log.AppendAsync(step.InstanceId, after, step.Version, events, answering && events.Count > 0 ? step.AnswersBefore : step.Answers, step.At, cancellationToken);
         if (events.Count > 0)
         {
             var due = effects(step.InstanceId, before, after, events).Where(e => e.Kind != TimerEffect.Kind).ToList();
             foreach (var effect in due.OrderBy(e => Handler(e).IsIdempotent ? 0 : 1))
                 await Handler(effect).HandleAsync(log.Workflow, step.InstanceId, effect, cancellationToken);
+            // Answered only now: whoever waits on the command is told once its effects (the tool registered, the mail sent) are done.
+            if (answering) await log.SetAnswersAsync(step.InstanceId, step.Answers, cancellationToken);
         }
         signals.Recorded(step.InstanceId, WorkflowAnswers.Parse(step.Answers));
     }

@@ -30,13 +30,14 @@ internal sealed class StopObservingService(IOrchestrationService inner) : IOrche
         try
         {
             await inner.StopAsync(isForced);
-            _stopped.TrySetResult();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _stopped.TrySetException(e);
-            throw;
+            // The sidecar calls this from an async void stopping handler, where a throw ends the process;
+            // a backend that fails to stop (seen: a NullReferenceException when stopped twice) is stopped enough.
+            _ = e;
         }
+        _stopped.TrySetResult();
     }
 
     public Task CreateAsync() => inner.CreateAsync();

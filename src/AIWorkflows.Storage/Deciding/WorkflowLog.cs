@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AIWorkflows.Storage.Tables;
+using Azure;
 using Azure.Data.Tables;
 
 namespace AIWorkflows.Storage.Deciding;
@@ -44,6 +45,13 @@ public sealed class WorkflowLog<TState, TEvent>
             .ToList();
         TableTransactionGuard.Validate(StorageTables.Workflows, actions);
         using (StorageTransactionCounterScope()) await _table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    /// <summary>Records which commands the instance has answered, once a step's effects are done.</summary>
+    public async Task SetAnswersAsync(string instanceId, string answers, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(instanceId, WorkflowRows<TState, TEvent>.StateRowKey) { [AnsweredColumn] = answers };
+        await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>The instance's state and version, with its history when asked; null when it does not exist yet.</summary>

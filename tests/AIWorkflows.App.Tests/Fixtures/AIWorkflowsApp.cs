@@ -63,6 +63,7 @@ public sealed class AIWorkflowsApp : WebApplicationFactory<AIWorkflows.LocalHost
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         if (_logs is { } logs) builder.ConfigureLogging(l => l.AddProvider(logs));
+        if (Environment.GetEnvironmentVariable("AIW_TEST_LOGS") == "1") builder.ConfigureLogging(l => l.AddSimpleConsole(o => o.SingleLine = true));
     }
 
     private static int FreePort()

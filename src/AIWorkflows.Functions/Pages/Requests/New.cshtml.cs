@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.Domain.Policy;
@@ -10,7 +11,7 @@ namespace AIWorkflows.App.Pages.Requests;
 /// <c>/requests/new</c>: the intake form (DESIGN §5), submitted through the same service as <c>POST /api/requests</c>.
 /// It is for signed-in city staff: a visitor who is not signed in is told to sign in, not shown a form that cannot be sent.
 /// </summary>
-public sealed class NewModel(ToolApprovalService service, AIWorkflows.App.Reassessments.ToolLifecycleService tools, PolicyPack pack) : PageModel
+public sealed class NewModel(ToolApprovalService service, AIWorkflows.App.Reassessments.ToolLifecycleService tools, PolicyPack pack, DurableTaskClient client) : PageModel
 {
     public PolicyPack Pack => pack;
 
@@ -55,7 +56,7 @@ public sealed class NewModel(ToolApprovalService service, AIWorkflows.App.Reasse
         // The hidden per-form key is the idempotency key: a double click replays the first
         // submission instead of creating a second request.
         if (string.IsNullOrWhiteSpace(Form.FormKey)) Form.FormKey = NewKey();
-        switch (await service.SubmitAsync(Form.ToInput(), "form-" + Form.FormKey, me, ct))
+        switch (await service.SubmitAsync(client, Form.ToInput(), "form-" + Form.FormKey, me, ct))
         {
             case SubmitResult.Created c:
                 return new SeeOtherResult($"/requests/{Uri.EscapeDataString(c.Request.InstanceId)}");

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.ToolApprovals;
@@ -13,7 +14,7 @@ namespace AIWorkflows.App.Pages.Respond;
 // No antiforgery token: the signed token in the address is the capability (as for /tasks/{token}),
 // and a plain form post from another system must work.
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(ToolApprovalService service, PolicyPack pack) : PageModel
+public sealed class IndexModel(ToolApprovalService service, PolicyPack pack, DurableTaskClient client) : PageModel
 {
     public RequestView? View { get; private set; }
 
@@ -50,7 +51,7 @@ public sealed class IndexModel(ToolApprovalService service, PolicyPack pack) : P
         LinkPageHeaders.Apply(this);
         Action = action;
         ResponseText = response;
-        switch (await service.RespondAsync(token, action, response, ct))
+        switch (await service.RespondAsync(client, token, action, response, ct))
         {
             case ActResult.Done done:
                 Done = done;

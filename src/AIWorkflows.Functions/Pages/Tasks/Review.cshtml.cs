@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.Domain.Policy;
@@ -13,7 +14,7 @@ namespace AIWorkflows.App.Pages.Tasks;
 // No antiforgery token: the signed token in the address is the capability, it cannot be guessed
 // by a forging site, and other systems post this form plainly (DESIGN §5 POST /tasks/{token}).
 [IgnoreAntiforgeryToken]
-public sealed class ReviewModel(ToolApprovalService service, PolicyPack pack) : PageModel
+public sealed class ReviewModel(ToolApprovalService service, PolicyPack pack, DurableTaskClient client) : PageModel
 {
     public RequestView? View { get; private set; }
 
@@ -52,7 +53,7 @@ public sealed class ReviewModel(ToolApprovalService service, PolicyPack pack) : 
         LinkPageHeaders.Apply(this);
         Decision = decision;
         Comments = comments;
-        switch (await service.DecideAsync(token, decision, comments, ct))
+        switch (await service.DecideAsync(client, token, decision, comments, ct))
         {
             case ActResult.Done done:
                 Done = done;
