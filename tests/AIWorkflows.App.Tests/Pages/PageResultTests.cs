@@ -6,6 +6,7 @@ using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace AIWorkflows.App.Tests.Pages;
@@ -74,6 +75,26 @@ public class PageResultTests
         Assert.Contains("<title>Bad &lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt; &#x2013; City of Sacramento AI tool approvals</title>", html, StringComparison.Ordinal);
         Assert.Contains("&quot;&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&amp; more", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FieldComponents_ShowTheErrorNextToTheField_AndNameItInAriaDescribedBy()
+    {
+        var errors = new FormErrors(new Dictionary<string, string[]> { ["comment"] = ["Write <b>something</b>."] }, ["comment"]);
+        var http = Request("/inventory/x");
+        await using var renderer = new Microsoft.AspNetCore.Components.Web.HtmlRenderer(http.RequestServices, NullLoggerFactory.Instance);
+
+        var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<TextInput>(
+            Microsoft.AspNetCore.Components.ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                ["Field"] = new TextField("comment", "Your comment", "At most 2000 characters.", "<i>typed</i>", errors, Multiline: true),
+            }))).ToHtmlString());
+
+        Assert.Contains("<div class=\"field field--error\">", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"comment-error\" class=\"field-error\"><span class=\"visually-hidden\">Error: </span>Write &lt;b&gt;something&lt;/b&gt;.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"comment-hint comment-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;i&gt;typed&lt;/i&gt;</textarea>", html, StringComparison.Ordinal);
     }
 
     [Fact]
