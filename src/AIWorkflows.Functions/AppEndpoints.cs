@@ -1,7 +1,6 @@
 using AIWorkflows.App.AccessGrants;
 using AIWorkflows.App.Development;
 using AIWorkflows.App.Functions;
-using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.Reassessments;
@@ -26,14 +25,12 @@ public static class AppEndpoints
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
 
         app.MapPolicy();
         app.MapToolRequests();
         app.MapIncidents();
         app.MapRecords();
         app.MapUnionNotices();
-        app.MapPublicRegister();
         app.MapAccessGrants();
         app.MapTimerFunctions();
         app.MapDevMail();

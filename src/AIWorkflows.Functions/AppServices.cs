@@ -36,6 +36,8 @@ public static class AppServices
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<SweepRunner>();
+        // Page functions check their forms themselves (Web/Pages/PageForms); no middleware does it in Azure.
+        services.AddAntiforgery();
         services.AddRazorPages().AddApplicationPart(typeof(AppServices).Assembly);
         return services;
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AIWorkflows.App.Feedback;
@@ -10,24 +8,44 @@ namespace AIWorkflows.App.Feedback;
 /// <summary>
 /// Limits how often one client address can post public feedback (the form is open to anyone): a fixed
 /// window per address, posts only, reading the pages is never limited. Past the limit: 429 with Retry-After.
+/// The function asks this limiter itself (System.Threading.RateLimiting): no rate-limiting middleware runs in Azure.
 /// </summary>
-public sealed class FeedbackRateLimit(IOptions<FeedbackOptions> options) : IRateLimiterPolicy<string>
+public sealed class FeedbackRateLimit : IDisposable
 {
-    public const string Policy = "feedback";
+    public const string Title = "You have sent several comments in a short time";
 
-    private const string Reads = "reads";
+    private readonly PartitionedRateLimiter<string> _limiter;
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = RejectAsync;
-
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    public FeedbackRateLimit(IOptions<FeedbackOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter(Reads);
+        ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
-        return RateLimitPartition.GetFixedWindowLimiter("ip:" + ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
+        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = o.PermitLimit, Window = o.Window, QueueLimit = 0, AutoReplenishment = true,
-        });
+        }));
+    }
+
+    /// <summary>Null when the post may go on; otherwise how many seconds the caller's address must wait.</summary>
+    public int? Refuse(HttpContext http)
+    {
+        using var lease = _limiter.AttemptAcquire("ip:" + ClientKey(http));
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+    }
+
+    public static string Detail(int seconds)
+    {
+        var wait = seconds < 90 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+        return $"To keep the form open to everyone, each address can send a few comments at a time. Nothing was sent this time: try again in {wait}.";
+    }
+
+    /// <summary>The 429's headers: when to come back, and never from a cache.</summary>
+    public static void SetHeaders(HttpResponse response, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
     }
 
     /// <summary>
@@ -56,28 +74,5 @@ public sealed class FeedbackRateLimit(IOptions<FeedbackOptions> options) : IRate
         return IPAddress.TryParse(last, out var plain) ? plain : null;
     }
 
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
-    {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers.CacheControl = "no-store";
-        var wait = seconds < 90 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
-        const string title = "You have sent several comments in a short time";
-        var detail = $"To keep the form open to everyone, each address can send a few comments at a time. Nothing was sent this time: try again in {wait}.";
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await Results.Problem(statusCode: 429, title: title, detail: detail).ExecuteAsync(http);
-            return;
-        }
-        var e = HtmlEncoder.Default;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{e.Encode(title)}</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main id="main" class="container"><p class="problem__status">Error 429</p><h1>{e.Encode(title)}</h1><p>{e.Encode(detail)}</p>
-            <p><a href="{e.Encode(http.Request.Path.Value ?? "/inventory")}">Go back to the tool</a> · <a href="/inventory">Public register of AI tools</a></p></main></body></html>
-            """, ct);
-    }
+    public void Dispose() => _limiter.Dispose();
 }

@@ -25,7 +25,7 @@ public static class PublicRegisterServiceCollectionExtensions
             FeedbackEffects.Workflow, sp.GetRequiredService<FeedbackDecider>(), sp.GetRequiredService<FeedbackEffects>().For,
             sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(), WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FeedbackService>();
-        services.AddRateLimiter(o => o.AddPolicy<string, FeedbackRateLimit>(FeedbackRateLimit.Policy));
+        services.AddSingleton<FeedbackRateLimit>();
         return services;
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AIWorkflows.App.Tests.Security;
 
 /// <summary>
-/// Every way into the running app, read from its own endpoint data source (minimal APIs and Razor
-/// pages, one entry per page handler), so a test that must cover "every endpoint" fails when a new one
+/// Every way into the running app, read from its own endpoint data source (HTTP-trigger functions and
+/// minimal APIs with the methods of their route metadata, Razor pages with one entry per page handler), so a test that must cover "every endpoint" fails when a new one
 /// is mapped and nobody added it to the test's table.
 /// </summary>
 public static class EndpointInventory

@@ -50,6 +50,9 @@ public sealed class FormErrors
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>The field's messages as one text, or null when it has none (a component renders it next to the field).</summary>
+    public string? MessageOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
     public string GroupClass(string field) => Has(field) ? "field field--error" : "field";
 
     public string? InputClass(string field) => Has(field) ? "input--error" : null;

@@ -1,0 +1,10 @@
+namespace AIWorkflows.App.Web.Pages;
+
+/// <summary>
+/// The request a page is rendered for, cascaded to every component of the page: the layout reads its path
+/// (the current nav item), a form's antiforgery field issues its tokens on it.
+/// </summary>
+public sealed record PageContext(HttpContext Http)
+{
+    public string Path => Http.Request.Path.Value ?? "/";
+}
