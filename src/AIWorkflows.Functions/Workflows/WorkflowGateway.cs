@@ -93,33 +93,6 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     }
 
     /// <summary>
-    /// Starts an instance and does not wait (one workflow starting another, from an activity that may
-    /// run twice): an instance the read model already has is left alone, since the engine would
-    /// replace a finished one, and a start that loses a race to another is no error.
-    /// </summary>
-    public async Task PostStartAsync(DurableTaskClient client, string instanceId, string commandId, TCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is not null) return;
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
-                new WorkflowStart(commandId, Json(command), _pack, Skew()), new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            if (await client.GetInstanceAsync(instanceId, cancellationToken) is null) throw;
-        }
-    }
-
-    /// <summary>Sends a command and does not wait (one workflow telling another what happened, from an activity).</summary>
-    public Task PostAsync(DurableTaskClient client, string instanceId, string commandId, TCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
-    }
-
-    /// <summary>
     /// Tells a running instance how far the app's clock is from the engine's (the Development clock
     /// moved, a test's fake clock advanced) and waits until it has decided what fell due.
     /// </summary>
