@@ -55,8 +55,8 @@ public sealed partial class ToolApprovalService(
             return SameForm(existing.State, form) ? new SubmitResult.Replayed(existing) : new SubmitResult.KeyReused();
 
         var submit = new Submit(requestId, toolId, form, clock.GetUtcNow());
-        // A key's id was read above; a random id is new.
-        var decision = await store.StartAsync(client, requestId, submit, mayExist: false, ct);
+        // A random id is new; a key's id may name an instance whose first step is not yet recorded (a retry after a crash).
+        var decision = await store.StartAsync(client, requestId, submit, mayExist: idempotencyKey is not null, ct);
         if (decision.NewEvents.Count > 0)
             // A new instance's whole history is what this command just wrote: no read needed.
             return new SubmitResult.Created(new Snapshot<ToolApproval, ToolApprovalEvent>(requestId, decision.State, decision.Version, decision.NewEvents));

@@ -39,14 +39,22 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
 
     /// <summary>
     /// Starts the instance with its first command. <paramref name="mayExist"/>: the id may be in use (a
-    /// retried request with the same key), so it is read first; the engine would replace a finished instance.
+    /// retried request with the same key), so the read model and then the engine are asked first: the
+    /// engine replaces an instance that is finished, or created but not yet run, when started again, and
+    /// the replacement would decide (and mail) its first step a second time.
     /// </summary>
     public async Task<Decision<TState, TEvent>> StartAsync(
         DurableTaskClient client, string instanceId, TCommand command, bool mayExist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (mayExist && await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } existing)
-            return new Decision<TState, TEvent>(instanceId, existing.State, existing.State, existing.Version, []);
+        if (mayExist)
+        {
+            if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } existing)
+                return new Decision<TState, TEvent>(instanceId, existing.State, existing.State, existing.Version, []);
+            // Created by a process that died before the first step was recorded: that step is on its way.
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
+                return await FirstStepAsync(instanceId, cancellationToken);
+        }
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         try
