@@ -58,13 +58,15 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     break;
                 // Sacramento VI.A.7: roll-out waits on notice to the affected employee organizations (their own workflow).
                 case UnionNoticeRequired u:
+                    // Starts the notice's orchestration (a plain send to an instance that does not exist decides nothing). Its first
+                    // step only notices (no clearance comes back in it), so waiting for its answer here cannot wait on this step.
                     yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-notice", UnionNoticeEffects.Workflow, u.NoticeId,
-                        UnionNoticeEffects.Start(c, u.Organizations, null, u.At), WorkflowJson.Options);
+                        UnionNoticeEffects.Start(c, u.Organizations, null, u.At), WorkflowJson.Options, isNew: true);
                     break;
                 // Sacramento VI.A.7 (MMBA emergency): adopted first; notice follows at the earliest practicable time.
                 case EmergencyAdoption x:
                     yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-notice", UnionNoticeEffects.Workflow, x.NoticeId,
-                        UnionNoticeEffects.Start(c, x.Organizations, x.Justification, x.At), WorkflowJson.Options);
+                        UnionNoticeEffects.Start(c, x.Organizations, x.Justification, x.At), WorkflowJson.Options, isNew: true);
                     break;
                 case RequestWithdrawn w when before is ToolApproval.AwaitingUnion:
                     yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-withdraw", UnionNoticeEffects.Workflow,

@@ -2,6 +2,7 @@ using AIWorkflows.App.Identity;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.UnionNotices;
 
@@ -26,11 +27,11 @@ public static class UnionNoticeEndpoints
     public sealed record AnswerView(string NoticeId, string OrganizationId, string Status, string Message);
 
     public static async Task<Results<Ok<AnswerView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        string token, HttpContext http, UnionNoticeService service, CancellationToken ct)
+        string token, HttpContext http, UnionNoticeService service, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<UnionNoticeService.AnswerInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
-        return await service.AnswerAsync(token, body.Value!, ct) switch
+        return await service.AnswerAsync(client, token, body.Value!, ct) switch
         {
             UnionNoticeService.AnswerResult.Done d => TypedResults.Ok(new AnswerView(d.Notice.NoticeId, d.Organization.Id, d.Organization.Status,
                 d.Requested ? "Your request to meet and confer is recorded; labor relations will contact you." : "Your waiver is recorded.")),
@@ -44,11 +45,11 @@ public static class UnionNoticeEndpoints
         await service.ViewAsync(noticeId, ct) is { } view ? TypedResults.Ok(view) : NoSuchNotice(noticeId);
 
     public static async Task<Results<Ok<UnionNoticeView>, ValidationProblem, ProblemHttpResult>> ConcludeAsync(
-        string noticeId, HttpContext http, UnionNoticeService service, CancellationToken ct)
+        string noticeId, HttpContext http, UnionNoticeService service, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<UnionNoticeService.ConclusionInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
-        return await service.ConcludeAsync(noticeId, body.Value!, http.User.Email() ?? "labor relations", ct) switch
+        return await service.ConcludeAsync(client, noticeId, body.Value!, http.User.Email() ?? "labor relations", ct) switch
         {
             UnionNoticeService.CaseResult.Done d => TypedResults.Ok(d.Notice),
             UnionNoticeService.CaseResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The conclusion has errors"),

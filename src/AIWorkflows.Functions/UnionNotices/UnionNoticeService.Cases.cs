@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.Domain.UnionNotices;
 using AIWorkflows.Storage.Records;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.UnionNotices;
 
@@ -43,7 +44,7 @@ public sealed partial class UnionNoticeService
     /// Labor relations logs a meeting of an open case. The minutes are kept as a record first (their id
     /// comes from their content, so a retry keeps the same record), then the meeting refers to them.
     /// </summary>
-    public async Task<CaseResult> LogMeetingAsync(string noticeId, MeetingInput input, string by, CancellationToken ct)
+    public async Task<CaseResult> LogMeetingAsync(DurableTaskClient client, string noticeId, MeetingInput input, string by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await GetAsync(noticeId, ct) is not { State.CaseOrNull: { } c }) return new CaseResult.NotFound();
@@ -71,14 +72,14 @@ public sealed partial class UnionNoticeService
             rc.StartsOn, rc.Permanent || rc.Years is null || rc.StartsOn != "created" ? null : at.AddYears(rc.Years.Value),
             [new Rendition(extension, contentType, content)]), ct);
 
-        var d = await store.HandleAsync(noticeId, new UnionNoticeCommand.LogMeeting(
+        var d = await store.SendAsync(client, noticeId, new UnionNoticeCommand.LogMeeting(
             o.Id, date, attendees, new MinutesRecord(entry.RecordId, fileName, sha, content.Length), by, at), ct);
         if (d.NewEvents.Count == 0) return new CaseResult.Invalid(new() { ["organizationId"] = ["That case was concluded meanwhile; the meeting was not logged."] });
         return new CaseResult.Done(UnionNoticeView.From(d.State, calendar, detailed: true), $"Meeting of {date:d MMMM yyyy} with {o.Name} logged; the minutes are kept as record {entry.RecordId}.");
     }
 
     /// <summary>Labor relations concludes a case by agreement or impasse.</summary>
-    public async Task<CaseResult> ConcludeAsync(string noticeId, ConclusionInput input, string by, CancellationToken ct)
+    public async Task<CaseResult> ConcludeAsync(DurableTaskClient client, string noticeId, ConclusionInput input, string by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await GetAsync(noticeId, ct) is not { State.CaseOrNull: { } c }) return new CaseResult.NotFound();
@@ -91,7 +92,7 @@ public sealed partial class UnionNoticeService
         var summary = Text(input.Summary, "summary", "Summarize the agreement, or the positions at impasse.", ToolRequestValidator.MaxText, errors);
         if (errors.Count > 0 || o is null) return new CaseResult.Invalid(errors);
 
-        var d = await store.HandleAsync(noticeId, new UnionNoticeCommand.Conclude(o.Id, outcome!.Value, summary, by, clock.GetUtcNow()), ct);
+        var d = await store.SendAsync(client, noticeId, new UnionNoticeCommand.Conclude(o.Id, outcome!.Value, summary, by, clock.GetUtcNow()), ct);
         if (d.NewEvents.Count == 0) return new CaseResult.Invalid(new() { ["organizationId"] = ["That case was concluded meanwhile."] });
         var cleared = d.NewEvents.Any(e => e.Event is UnionNoticeEvent.GoLiveCleared) ? " Every organization is settled and the lead time has passed: the tool is cleared to go live." : "";
         return new CaseResult.Done(UnionNoticeView.From(d.State, calendar, detailed: true),

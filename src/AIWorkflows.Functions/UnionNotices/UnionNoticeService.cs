@@ -1,11 +1,13 @@
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Calendar;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Domain.UnionNotices;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Records;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.UnionNotices;
 
@@ -14,7 +16,7 @@ namespace AIWorkflows.App.UnionNotices;
 /// answer, and labor relations' meetings and conclusions. Pages and the API both call it.
 /// </summary>
 public sealed partial class UnionNoticeService(
-    DeciderStore<UnionNoticeCommand, UnionNotice, UnionNoticeEvent> store,
+    WorkflowGateway<UnionNoticeCommand, UnionNotice, UnionNoticeEvent> store,
     TaskTokenService tokens,
     PolicyPack pack,
     BusinessCalendar calendar,
@@ -90,7 +92,7 @@ public sealed partial class UnionNoticeService(
     }
 
     /// <summary>An organization waives or requests to meet and confer; acts once, then the link is spent.</summary>
-    public async Task<AnswerResult> AnswerAsync(string? token, AnswerInput input, CancellationToken ct)
+    public async Task<AnswerResult> AnswerAsync(DurableTaskClient client, string? token, AnswerInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (access, notice) = await OpenNoticeAsync(token, ct);
@@ -108,7 +110,7 @@ public sealed partial class UnionNoticeService(
         var comments = Text(input.Comments, "comments", null, ToolRequestValidator.MaxText, errors);
         if (errors.Count > 0) return new AnswerResult.Invalid(errors, access);
 
-        var d = await store.HandleAsync(g.Payload.InstanceId, new UnionNoticeCommand.Answer(g.OrganizationId, request!.Value, name, comments, clock.GetUtcNow()), ct);
+        var d = await store.SendAsync(client, g.Payload.InstanceId, new UnionNoticeCommand.Answer(g.OrganizationId, request!.Value, name, comments, clock.GetUtcNow()), ct);
         if (d.NewEvents.Count == 0)
             return RecordedAlready(d.State, [], g.OrganizationId, input) ?? (AnswerResult)new AnswerResult.Refused(new LinkAccess.Refused(StatusCodes.Status410Gone, "Your answer was not recorded",
                 UnionNoticeDecider.Refusal(d.State, g.OrganizationId) ?? "The notice has moved on; see its status below.", UnionNoticeView.From(d.State, calendar, false), g.OrganizationId));

@@ -1,6 +1,7 @@
 using AIWorkflows.App.UnionNotices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.App.UnionNotices.UnionNoticeService;
 
 namespace AIWorkflows.App.Pages.Union;
@@ -11,7 +12,7 @@ namespace AIWorkflows.App.Pages.Union;
 /// </summary>
 // Like task links: the signed token in the address is the capability, so no antiforgery token.
 [IgnoreAntiforgeryToken]
-public sealed class RespondModel(UnionNoticeService service) : PageModel
+public sealed class RespondModel(UnionNoticeService service, DurableTaskClient client) : PageModel
 {
     public LinkAccess.Granted? Access { get; private set; }
 
@@ -42,7 +43,7 @@ public sealed class RespondModel(UnionNoticeService service) : PageModel
     {
         LinkPageHeaders.Apply(this);
         Input = new AnswerInput(answer, name, comments);
-        switch (await service.AnswerAsync(token, Input, ct))
+        switch (await service.AnswerAsync(client, token, Input, ct))
         {
             case AnswerResult.Done done:
                 Done = done;

@@ -3,6 +3,7 @@ using AIWorkflows.App.UnionNotices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.App.UnionNotices.UnionNoticeService;
 
 namespace AIWorkflows.App.Pages.UnionCases;
@@ -14,7 +15,7 @@ namespace AIWorkflows.App.Pages.UnionCases;
 [Authorize(Roles = Roles.LaborRelations)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class CaseModel(UnionNoticeService service) : PageModel
+public sealed class CaseModel(UnionNoticeService service, DurableTaskClient client) : PageModel
 {
     private const int MaxRequestBytes = MaxMinutesBytes + 256 * 1024;
 
@@ -65,7 +66,7 @@ public sealed class CaseModel(UnionNoticeService service) : PageModel
             }
         }
         var input = new MeetingInput(Values["meetingOrganization"], Values["date"], Values["attendees"], minutes);
-        var result = await service.LogMeetingAsync(noticeId, input, By, ct);
+        var result = await service.LogMeetingAsync(client, noticeId, input, By, ct);
         return await AfterAsync(noticeId, result, e => MeetingErrors = e, MeetingOrder, "meetingOrganization", ct);
     }
 
@@ -73,7 +74,7 @@ public sealed class CaseModel(UnionNoticeService service) : PageModel
     {
         foreach (var key in ConclusionOrder) Values[key] = Request.Form[key].FirstOrDefault();
         var input = new ConclusionInput(Values["conclusionOrganization"], Values["outcome"], Values["summary"]);
-        var result = await service.ConcludeAsync(noticeId, input, By, ct);
+        var result = await service.ConcludeAsync(client, noticeId, input, By, ct);
         return await AfterAsync(noticeId, result, e => ConclusionErrors = e, ConclusionOrder, "conclusionOrganization", ct);
     }
 
