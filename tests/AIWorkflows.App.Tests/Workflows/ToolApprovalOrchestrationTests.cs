@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.Tests.Fixtures;
@@ -26,28 +25,8 @@ public sealed class ToolApprovalOrchestrationTests
         ["internal"], PublicFacing: false, GenerativeAi: false, AffectsWorkingConditions: false, Impersonation: false, LawEnforcement: false,
         DecisionImpact: "assistive", Stage: "pilot", AffectedClassifications: [], Answers: AppClient.SacramentoAnswers());
 
-    private sealed class Steps
-    {
-        public ConcurrentQueue<WorkflowStep> All { get; } = new();
-
-        public async Task<WorkflowStep> NextAsync(int count)
-        {
-            for (var i = 0; i < 300 && All.Count < count; i++) await Task.Delay(100);
-            return All.ElementAt(count - 1);
-        }
-    }
-
-    private static async Task<(DurableTaskTestHost Host, Steps Steps)> StartAsync()
-    {
-        var steps = new Steps();
-        var host = await DurableTaskTestHost.StartAsync(r =>
-        {
-            // Typed input: the in-memory worker hands GetInput<T> the input it deserialized for the declared type.
-            r.AddOrchestratorFunc<WorkflowStart, string>(nameof(ToolApprovalOrchestration), (context, _) => ToolApprovalOrchestration.Run(context));
-            r.AddActivityFunc<WorkflowStep>(DeciderOrchestration.StepActivity, (_, step) => steps.All.Enqueue(step));
-        });
-        return (host, steps);
-    }
+    private static Task<(DurableTaskTestHost Host, DeciderTestHost.Steps Steps)> StartAsync() =>
+        DeciderTestHost.StartAsync(nameof(ToolApprovalOrchestration), ToolApprovalOrchestration.Run);
 
     private static WorkflowStart Start(TimeSpan skew) => new("submit-1",
         JsonSerializer.Serialize<ToolApprovalCommand>(new ToolApprovalCommand.Submit("req-1", "tool-1", Form(), Now), Json),
