@@ -12,7 +12,10 @@ using static AIWorkflows.Domain.UnionNotices.UnionNoticeEvent;
 
 namespace AIWorkflows.App.UnionNotices;
 
-/// <summary>What a notice's events cause outside the store: letters, records, timers, mails, and the approval's clearance.</summary>
+/// <summary>
+/// What a notice's events cause outside the read model: letters, records, mails, and the approval's clearance. Its timer
+/// effects are not carried out: the orchestration holds one durable timer for the earliest of the decider's deadlines.
+/// </summary>
 public sealed class UnionNoticeEffects(UnionNoticeMail mail, UnionLinks links)
 {
     public const string Workflow = "union-notice";
