@@ -42,8 +42,9 @@ public sealed class WakeIndex(StorageClients clients)
         ArgumentNullException.ThrowIfNull(row);
         try
         {
-            await _table.DeleteEntityAsync(row.Workflow, row.InstanceId, row.ETag, cancellationToken);
-            return true;
+            // The client answers a row already gone with its 404 rather than an exception.
+            var response = await _table.DeleteEntityAsync(row.Workflow, row.InstanceId, row.ETag, cancellationToken);
+            return response.Status != 404;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {

@@ -44,7 +44,7 @@ public sealed class ToolApprovalOrchestrationTests
         {
             // Typed input: the in-memory worker hands GetInput<T> the input it deserialized for the declared type.
             r.AddOrchestratorFunc<WorkflowStart, string>(nameof(ToolApprovalOrchestration), (context, _) => ToolApprovalOrchestration.Run(context));
-            r.AddActivityFunc<WorkflowStep>(DeciderOrchestration.StepActivity, (_, step) => steps.All.Enqueue(step));
+            r.AddStepActivity(steps.All);
         });
         return (host, steps);
     }
