@@ -51,6 +51,7 @@ public sealed class StorageClients
         }
 
         RegisterTable(StorageTables.Workflows);
+        RegisterTable(StorageTables.Wakes);
         RegisterTable(StorageTables.Timers);
     }
 

@@ -8,4 +8,7 @@ public static class StorageTables
 
     /// <summary>One partition per due hour, plus the sweep cursor's own partition.</summary>
     public const string Timers = "Timers";
+
+    /// <summary>One partition per workflow, one row per sleeping instance: when to wake it (<see cref="Deciding.WakeIndex"/>).</summary>
+    public const string Wakes = "Wakes";
 }

@@ -44,6 +44,20 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
         _ => [],
     };
 
+    /// <summary>
+    /// One clock at a time, as the cycle runs: the reminder that opens the review, then the escalation
+    /// once it is open, then the suspension once escalated (a tool already suspended waits on no suspension).
+    /// </summary>
+    public IReadOnlyList<Deadline<ToolLifecycleCommand>> Deadlines(ToolLifecycle state) => state switch
+    {
+        InService { Open: null, Schedule: var sc } => [At(LifecycleDeadline.Open, sc.Cycle, sc.OpenAt)],
+        InService { Open: { Escalated: false } o, Schedule: var sc } when o.Cycle == sc.Cycle => [At(LifecycleDeadline.Escalate, sc.Cycle, sc.EscalateAt)],
+        InService { Open: { Escalated: true } o, Suspension: null, Schedule: var sc } when o.Cycle == sc.Cycle => [At(LifecycleDeadline.Suspend, sc.Cycle, sc.SuspendAt)],
+        _ => [],
+    };
+
+    private static Deadline<ToolLifecycleCommand> At(LifecycleDeadline kind, int cycle, DateTimeOffset due) => new(due, new Deadline(kind, cycle, due, due));
+
     // Albuquerque 4.3: systems with higher risk profiles are reviewed more frequently; the pack
     // sets each tier's cadence and how far ahead the reminder, escalation and suspension fall.
     public ReviewSchedule Schedule(int cycle, string tier, DateTimeOffset from, DateTimeOffset? dueAt = null)

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Text.Json.Serialization;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.ToolApprovals;
@@ -24,12 +25,12 @@ public static class IncidentEndpoints
     // Sacramento VII.B: any employee who sees an AI system malfunction reports it. A signed-in reporter's report
     // is acted on as the pack says (201); anyone else's waits for the AI officer's triage (202): nothing changes yet.
     public static async Task<Results<Created<IncidentView>, Accepted<IncidentView>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        HttpContext http, ToolLifecycleService service, CancellationToken ct)
+        HttpContext http, ToolLifecycleService service, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<ToolLifecycleService.IncidentInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
         var signedIn = http.User.Identity?.IsAuthenticated == true ? http.User.Email() : null;
-        return await service.ReportIncidentAsync(body.Value!, signedIn, ct) switch
+        return await service.ReportIncidentAsync(client, body.Value!, signedIn, ct) switch
         {
             ToolLifecycleService.IncidentResult.Reported { AwaitingTriage: true } r => TypedResults.Accepted(Page(r),
                 new IncidentView(r.IncidentId, r.ToolId, Words(r.ToolStatus), Triage: "pending")),

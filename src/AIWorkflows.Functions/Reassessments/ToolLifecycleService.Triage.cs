@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.Domain.Reassessments;
@@ -36,7 +37,7 @@ public sealed partial class ToolLifecycleService
             : new TriageAccess.Recorded(profile, tool.State.Status, note);
     }
 
-    public async Task<(Dictionary<string, string[]> Errors, TriageAccess Access)> TriageAsync(string? token, string? decision, string? comments, CancellationToken ct)
+    public async Task<(Dictionary<string, string[]> Errors, TriageAccess Access)> TriageAsync(DurableTaskClient client, string? token, string? decision, string? comments, CancellationToken ct)
     {
         var access = await OpenTriageAsync(token, ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -55,7 +56,7 @@ public sealed partial class ToolLifecycleService
         else if (ToolRequestValidator.HasControlCharacters(text)) errors["comments"] = ["Remove control characters."];
         if (errors.Count > 0) return (errors, access);
 
-        var d = await store.HandleAsync(g.Payload.InstanceId, new TriageIncident(g.Incident.IncidentId, g.Payload.TaskId, g.Payload.Subject, confirm!.Value, text, clock.GetUtcNow()), ct);
+        var d = await store.SendAsync(client, g.Payload.InstanceId, new TriageIncident(g.Incident.IncidentId, g.Payload.TaskId, g.Payload.Subject, confirm!.Value, text, clock.GetUtcNow()), ct);
         // Decided now, or (nothing decided) the very same answer committed meanwhile: recorded; anything else was first.
         var now = (d.State as ToolLifecycle.InService)?.Incidents.FirstOrDefault(n => n.IncidentId == g.Incident.IncidentId);
         if (now?.Triage is not { } t || t.Confirmed != confirm || t.Comments != text)

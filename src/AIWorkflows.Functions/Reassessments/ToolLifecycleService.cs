@@ -5,14 +5,16 @@ using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Storage.Deciding;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.Domain.Reassessments.ToolLifecycleCommand;
 
 namespace AIWorkflows.App.Reassessments;
 
 /// <summary>The application service for tools in service: registration, incidents and re-assessment tasks.</summary>
 public sealed partial class ToolLifecycleService(
-    DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> store,
+    WorkflowGateway<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> store,
     TaskTokenService tokens,
     PolicyPack pack,
     TimeProvider clock)
@@ -22,12 +24,12 @@ public sealed partial class ToolLifecycleService(
     public Task<Snapshot<ToolLifecycle, ToolLifecycleEvent>?> GetAsync(string toolId, bool withEvents, CancellationToken ct) =>
         IsToolId(toolId) ? store.LoadAsync(toolId, withEvents, ct) : Task.FromResult<Snapshot<ToolLifecycle, ToolLifecycleEvent>?>(null);
 
-    /// <summary>Registers a tool; false when it was already registered (a repeated import row).</summary>
+    /// <summary>Registers an imported tool; false when it was already registered (a repeated import row).</summary>
     public async Task<bool> RegisterAsync(ToolProfile profile, DateTimeOffset? firstDueAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var d = await store.HandleAsync(profile.ToolId, new Register(profile, firstDueAt, clock.GetUtcNow()), ct);
-        return d.NewEvents.Count > 0;
+        // Registered asleep, as the tool would be after its first step: a bulk import starts no orchestration.
+        return await store.StartAsleepAsync(profile.ToolId, new Register(profile, firstDueAt, clock.GetUtcNow()), ct);
     }
 
     public sealed record IncidentInput(string? ToolId, string? ReporterEmail, string? SupervisorEmail, string? Severity, string? Description);
@@ -41,7 +43,7 @@ public sealed partial class ToolLifecycleService(
     }
 
     /// <param name="signedInEmail">The reporter's signed-in city identity, or null for someone not signed in.</param>
-    public async Task<IncidentResult> ReportIncidentAsync(IncidentInput input, string? signedInEmail, CancellationToken ct)
+    public async Task<IncidentResult> ReportIncidentAsync(DurableTaskClient client, IncidentInput input, string? signedInEmail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -66,7 +68,7 @@ public sealed partial class ToolLifecycleService(
 
         var incidentId = $"inc-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         var supervisor = string.IsNullOrWhiteSpace(input.SupervisorEmail) ? null : input.SupervisorEmail.Trim();
-        var d = await store.HandleAsync(input.ToolId!, new ReportIncident(incidentId, reporter!, supervisor, input.Severity!, description,
+        var d = await store.SendAsync(client, input.ToolId!, new ReportIncident(incidentId, reporter!, supervisor, input.Severity!, description,
             SignedIn: signedInEmail is not null, clock.GetUtcNow()), ct);
         var held = d.NewEvents.Any(e => e.Event is ToolLifecycleEvent.IncidentHeldForTriage);
         return new IncidentResult.Reported(incidentId, input.ToolId!, d.State.Status, held);
@@ -82,16 +84,15 @@ public sealed partial class ToolLifecycleService(
     }
 
     /// <summary>What a re-assessment link opens; never changes state.</summary>
-    public async Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct) => (await OpenTaskAsync(token, known: false, ct)).Access;
+    public async Task<TaskAccess> OpenTaskAsync(string? token, CancellationToken ct) => (await OpenTaskWithToolAsync(token, ct)).Access;
 
-    /// <param name="known">Checked on the state this process last committed or read (no read when it has one).</param>
     /// <returns>What the link opens and, for a genuine link, its payload and the tool as read.</returns>
-    private async Task<(TaskAccess Access, TaskTokenPayload? Payload, Snapshot<ToolLifecycle, ToolLifecycleEvent>? Tool)> OpenTaskAsync(string? token, bool known, CancellationToken ct)
+    private async Task<(TaskAccess Access, TaskTokenPayload? Payload, Snapshot<ToolLifecycle, ToolLifecycleEvent>? Tool)> OpenTaskWithToolAsync(string? token, CancellationToken ct)
     {
         var v = tokens.Verify(token, LifecycleLinks.Purpose);
         if (v is TokenVerification.Expired) return (new TaskAccess.Refused(410, "This link has expired", "Ask the AI officer for a new link."), null, null);
         if (v is not TokenVerification.Valid { Payload: var p }) return (new TaskAccess.Refused(404, "This link is not valid", "Check that the whole link was copied from the email."), null, null);
-        var tool = known ? await store.LoadKnownAsync(p.InstanceId, true, ct) : await store.LoadAsync(p.InstanceId, true, ct);
+        var tool = await store.LoadAsync(p.InstanceId, true, ct);
         if (tool?.State is not ToolLifecycle.InService { Open: { } o }
             || (p.TaskId != o.OwnerTaskId && p.TaskId != o.OfficerTaskId)
             || (p.TaskId == o.OwnerTaskId && o.Attestation is not null))
@@ -100,17 +101,13 @@ public sealed partial class ToolLifecycleService(
     }
 
     public async Task<(bool Done, Dictionary<string, string[]> Errors, TaskAccess Access)> ActAsync(
-        string? token, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
+        DurableTaskClient client, string? token, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        // The decider checks the task again when it decides, so a grant on the state this process knows
-        // is enough to go on (a stale one ends in "already completed", as a fresh read would); a refusal
-        // is only believed on a fresh read. The very answer posted again is believed on either: the history only grows.
-        var (access, p, tool) = await OpenTaskAsync(token, known: true, ct);
+        // The decider checks the task again when it decides. The very answer posted again is recorded already: the history only grows.
+        var (access, p, tool) = await OpenTaskWithToolAsync(token, ct);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (access is TaskAccess.Refused && RecordedAlready(tool?.State, tool?.Events ?? [], p, form) is { } known) return (true, errors, known);
-        if (access is TaskAccess.Refused) (access, p, tool) = await OpenTaskAsync(token, known: false, ct);
-        if (access is TaskAccess.Refused && RecordedAlready(tool?.State, tool?.Events ?? [], p, form) is { } again) return (true, errors, again);
         if (access is not TaskAccess.Granted g) return (false, errors, access);
         string Text(string key, string message)
         {
@@ -136,7 +133,7 @@ public sealed partial class ToolLifecycleService(
                 Text("comments", "Record the reasons for this decision."), clock.GetUtcNow());
         }
         if (errors.Count > 0) return (false, errors, access);
-        var d = await store.HandleAsync(g.Payload.InstanceId, command, ct);
+        var d = await store.SendAsync(client, g.Payload.InstanceId, command, ct);
         if (d.NewEvents.Count > 0) return (true, errors, access);
         // Committed meanwhile by a post of the same answer: the state tells the owner's attestation (an officer's review, only its history).
         return RecordedAlready(d.State, [], g.Payload, form) is { } raced

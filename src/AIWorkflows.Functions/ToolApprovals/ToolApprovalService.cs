@@ -20,7 +20,7 @@ public sealed partial class ToolApprovalService(
     WorkflowGateway<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> store,
     PolicyPack pack,
     TaskTokenService tokens,
-    DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> tools,
+    WorkflowGateway<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> tools,
     TimeProvider clock,
     ILogger<ToolApprovalService> log)
 {

@@ -28,11 +28,13 @@ public static class DeciderOrchestration
         var start = ctx.GetInput<WorkflowStart>() ?? throw new InvalidOperationException($"{rules.Orchestration} started without input.");
         var decider = rules.Decider(JsonSerializer.Deserialize<PolicyPack>(start.Pack, json)!);
         var run = new Run<TCommand, TState, TEvent>(ctx, rules, decider, start.Skew);
+        if (start.State is not null) run.Wake(Read<TState>(start.State, json), start.Version);
 
-        await run.DecideAsync(start.CommandId, Read<TCommand>(start.Command, json), thenDue: false);
+        // A new instance decides its first command; a woken one also what fell due while it slept.
+        await run.DecideAsync(start.CommandId, start.Command is null ? default : Read<TCommand>(start.Command, json), thenDue: start.State is not null);
         var listening = rules.EventNames.ToDictionary(n => ctx.WaitForExternalEvent<WorkflowCommand>(n), n => n);
         var clockMoved = ctx.WaitForExternalEvent<ClockMoved>(ClockMovedEvent);
-        while (!decider.IsFinal(run.State))
+        while (!decider.IsFinal(run.State) && !run.Sleeps)
         {
             var due = decider.Deadlines(run.State).MinBy(d => d.DueAt);
             using var cancelTimer = new CancellationTokenSource();
@@ -80,6 +82,11 @@ public static class DeciderOrchestration
 
         public TimeSpan Skew { get; set; } = skew;
 
+        /// <summary>The last step found the next deadline beyond the workflow's sleep horizon: the instance finishes.</summary>
+        public bool Sleeps { get; private set; }
+
+        public void Wake(TState state, long version) => (State, Version) = (state, version);
+
         public DateTimeOffset Now => new DateTimeOffset(ctx.CurrentUtcDateTime, TimeSpan.Zero) + Skew;
 
         /// <summary>
@@ -99,12 +106,15 @@ public static class DeciderOrchestration
                 && Decide(rules.At(due.Command, Now), stored) > 0)
             {
             }
-            if (stored.Count == 0 && commandId is null) return;
+            var next = decider.Deadlines(State).MinBy(d => d.DueAt);
+            Sleeps = rules.SleepBeyond is { } horizon && !decider.IsFinal(State) && (next is null || next.DueAt - Now > horizon);
+            // A sleeping instance always records its step: the wake index must hold its next deadline.
+            if (stored.Count == 0 && commandId is null && !Sleeps) return;
             var answersBefore = WorkflowAnswers.Format(_answers);
             if (commandId is not null) _answers.Add(new WorkflowAnswer(commandId, Version - stored.Count, Version));
             await ctx.CallActivityAsync(StepActivity, new WorkflowStep(
                 rules.Name, ctx.InstanceId, JsonSerializer.Serialize(before, json), JsonSerializer.Serialize(State, json), Version, stored,
-                answersBefore, WorkflowAnswers.Format(_answers), Now), StepRetry);
+                answersBefore, WorkflowAnswers.Format(_answers), Now, Sleeps, Sleeps ? next?.DueAt : null), StepRetry);
         }
 
         private int Decide(TCommand command, List<StepEvent> stored)

@@ -20,12 +20,16 @@ public static class OrchestratedWorkflows
     {
         ArgumentNullException.ThrowIfNull(rules);
         services.AddSingleton(sp => new WorkflowLog<TState, TEvent>(sp.GetRequiredService<StorageClients>(), rules.Name, WorkflowJson.Options));
+        services.AddSingleton(sp => new WorkflowStepRecorder<TState, TEvent>(
+            sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), effects(sp), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<StepSignals>(),
+            sp.GetRequiredService<WakeIndex>()));
+        services.AddSingleton<IWorkflowStepRecorder>(sp => sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>());
         services.AddSingleton(sp => new WorkflowGateway<TCommand, TState, TEvent>(
             rules, sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<StepSignals>()));
+            sp.GetRequiredService<StepSignals>(), sp.GetRequiredService<WakeIndex>(), sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>()));
         services.AddSingleton<IClockedWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
-        services.AddSingleton<IWorkflowStepRecorder>(sp => new WorkflowStepRecorder<TState, TEvent>(
-            sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), effects(sp), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<StepSignals>()));
+        if (rules.SleepBeyond is not null)
+            services.AddSingleton<ISleepingWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
         services.AddSingleton<ITimerTarget>(sp => new GatewayTimerTarget<TCommand, TState, TEvent>(
             sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>(), rules.Name, sp));
         return services;

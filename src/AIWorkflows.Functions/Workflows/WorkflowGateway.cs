@@ -13,7 +13,7 @@ namespace AIWorkflows.App.Workflows;
 /// then waits (bounded) until the instance has answered, so the caller can tell a person what
 /// happened and a page read right after shows it; it reads instances from the read model only.
 /// </summary>
-public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
+public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow, ISleepingWorkflow
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
@@ -25,11 +25,15 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     private readonly string _pack;
     private readonly TimeProvider _clock;
     private readonly StepSignals _signals;
+    private readonly WakeIndex? _wakes;
+    private readonly IWorkflowStepRecorder? _recorder;
 
-    public WorkflowGateway(WorkflowRules<TCommand, TState, TEvent> rules, WorkflowLog<TState, TEvent> log, PolicyPack pack, TimeProvider clock, StepSignals signals)
+    public WorkflowGateway(
+        WorkflowRules<TCommand, TState, TEvent> rules, WorkflowLog<TState, TEvent> log, PolicyPack pack, TimeProvider clock, StepSignals signals,
+        WakeIndex? wakes = null, IWorkflowStepRecorder? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        (_rules, _log, _clock, _signals) = (rules, log, clock, signals);
+        (_rules, _log, _clock, _signals, _wakes, _recorder) = (rules, log, clock, signals, wakes, recorder);
         _decider = rules.Decider(pack);
         _pack = JsonSerializer.Serialize(pack, WorkflowJson.Options);
     }
@@ -68,7 +72,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             if (await client.GetInstanceAsync(instanceId, cancellationToken) is null) throw;
             return await FirstStepAsync(instanceId, cancellationToken);
         }
-        return await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
+        return await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(instanceId, cancellationToken);
     }
 
     private async Task<Decision<TState, TEvent>> FirstStepAsync(string instanceId, CancellationToken cancellationToken)
@@ -94,10 +98,88 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             var state = current is null ? _decider.Initial : current.State;
             return new Decision<TState, TEvent>(instanceId, state, state, current?.Version ?? 0, []);
         }
+        if (_rules.SleepBeyond is not null && !Awake(await client.GetInstanceAsync(instanceId, cancellationToken)))
+            return await WakeAsync(client, current, command, cancellationToken);
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         await client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
-        return await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
+        var decision = await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
+        // It went to sleep as the command arrived (the event dropped with it): wake it with the command.
+        if (decision is null && _rules.SleepBeyond is not null && await _log.LoadAsync(instanceId, false, cancellationToken) is { } slept && !_decider.IsFinal(slept.State))
+            return await WakeAsync(client, slept, command, cancellationToken);
+        return decision ?? await UnansweredAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides a new instance's first command here, without the engine, and records it asleep: for bulk
+    /// registration (the federal import), where starting thousands of orchestrations would take minutes.
+    /// False when the instance exists already or the command decided nothing.
+    /// </summary>
+    public async Task<bool> StartAsleepAsync(string instanceId, TCommand command, CancellationToken cancellationToken)
+    {
+        if (_rules.SleepBeyond is null || _recorder is null)
+            throw new InvalidOperationException($"{_rules.Name} instances do not sleep; start them with {nameof(StartAsync)}.");
+        if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is not null) return false;
+        var json = WorkflowJson.Options;
+        var events = _decider.Decide(command, _decider.Initial);
+        if (events.Count == 0) return false;
+        var after = events.Aggregate(_decider.Initial, _decider.Evolve);
+        var now = _clock.GetUtcNow();
+        var next = _decider.Deadlines(after).MinBy(d => d.DueAt);
+        await _recorder.RecordAsync(new WorkflowStep(_rules.Name, instanceId, JsonSerializer.Serialize(_decider.Initial, json), JsonSerializer.Serialize(after, json),
+            events.Count, [.. events.Select((e, i) => new StepEvent(i + 1, JsonSerializer.Serialize(e, json)))], "", "", now, Sleeps: true, next?.DueAt), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Wakes every sleeping instance whose deadline is near by the app's clock (or has passed) and waits
+    /// until each has decided what fell due; answers how many woke. The timer trigger and the Development
+    /// sweep call it.
+    /// </summary>
+    public async Task<int> WakeDueAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (_rules.SleepBeyond is null || _wakes is null) return 0;
+        var due = await _wakes.DueAsync(_rules.Name, _clock.GetUtcNow() + _rules.WakeLead, cancellationToken);
+        var woken = 0;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
+        {
+            // Still finishing the step that put it to sleep: the next tick wakes it.
+            if (Awake(await client.GetInstanceAsync(row.InstanceId, ct))) return;
+            if (await _log.LoadAsync(row.InstanceId, includeEvents: false, ct) is { } current && !_decider.IsFinal(current.State))
+            {
+                await WakeAsync(client, current, command: default, ct);
+                Interlocked.Increment(ref woken);
+            }
+            await _wakes.RemoveAsync(row, ct);
+        });
+        return woken;
+    }
+
+    public string Workflow => _rules.Name;
+
+    // Started again from where its read model stands, with the command that woke it (none for a deadline).
+    private async Task<Decision<TState, TEvent>> WakeAsync(DurableTaskClient client, Snapshot<TState, TEvent> current, TCommand? command, CancellationToken cancellationToken)
+    {
+        var json = WorkflowJson.Options;
+        var commandId = NewCommandId();
+        var answered = _signals.NextStepAsync(current.InstanceId);
+        await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
+            new WorkflowStart(commandId, command is null ? null : Json(command), _pack, Skew(), JsonSerializer.Serialize(current.State, json), current.Version),
+            new StartOrchestrationOptions(current.InstanceId), cancellationToken);
+        return await AnsweredAsync(client, current.InstanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(current.InstanceId, cancellationToken);
+    }
+
+    // Running, or created and about to run: events reach it.
+    private static bool Awake(OrchestrationMetadata? instance) =>
+        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
+
+    // An instance that finished (or failed) meanwhile dropped the event: what it holds is the answer.
+    private async Task<Decision<TState, TEvent>> UnansweredAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var finished = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken)
+            ?? throw new InvalidOperationException($"Instance '{instanceId}' finished with no read model.");
+        return new Decision<TState, TEvent>(instanceId, finished.State, finished.State, finished.Version, []);
     }
 
     /// <summary>
@@ -117,7 +199,8 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
 
     public string Orchestration => _rules.Orchestration;
 
-    private async Task<Decision<TState, TEvent>> AnsweredAsync(
+    /// <summary>The instance's decision on the command, or null when it finished without answering it (the event dropped).</summary>
+    private async Task<Decision<TState, TEvent>?> AnsweredAsync(
         DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
@@ -134,11 +217,11 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             }
             if (waited.Elapsed > Patience)
                 throw new TimeoutException($"{_rules.Name} instance '{instanceId}' did not answer within {Patience.TotalSeconds:F0} s.");
-            // An instance that finished (or failed) meanwhile drops the event: what it holds is the answer.
+            // An instance that finished (or failed) meanwhile drops the event.
             if (!signalled && waited.Elapsed > StillRunningCheck
                 && await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: false, RuntimeStatus: not OrchestrationRuntimeStatus.Pending }
-                && await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } finished)
-                return new Decision<TState, TEvent>(instanceId, finished.State, finished.State, finished.Version, []);
+                && await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is not null)
+                return null;
             if (signalled) answered = _signals.NextStepAsync(instanceId);
         }
     }

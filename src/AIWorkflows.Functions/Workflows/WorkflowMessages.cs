@@ -4,7 +4,11 @@ namespace AIWorkflows.App.Workflows;
 // WorkflowJson.Options, so their polymorphic discriminators survive whatever serializer the host uses.
 
 /// <summary>Starts an instance: its first command and the policy pack it runs under for life (a later edit cannot change a replay).</summary>
-public sealed record WorkflowStart(string CommandId, string Command, string Pack, TimeSpan Skew);
+/// <remarks>
+/// Waking an instance that slept (<see cref="WorkflowRules{TCommand, TState, TEvent}.SleepBeyond"/>): <paramref name="State"/> and
+/// <paramref name="Version"/> are where its read model left it, and <paramref name="Command"/> is null when it wakes for a deadline.
+/// </remarks>
+public sealed record WorkflowStart(string CommandId, string? Command, string Pack, TimeSpan Skew, string? State = null, long Version = 0);
 
 /// <summary>A command sent to a running instance, as an external event named for what happened.</summary>
 public sealed record WorkflowCommand(string CommandId, string Command, TimeSpan Skew);
@@ -21,8 +25,12 @@ public sealed record ClockMoved(string CommandId, TimeSpan Skew);
 /// <paramref name="Answers"/> includes this step's command; <paramref name="AnswersBefore"/> does not: the read
 /// model shows the answer only once the step's effects are done, so a caller told "done" finds them done.
 /// </remarks>
+/// <remarks>
+/// <paramref name="Sleeps"/>: the instance finishes after this step, its next deadline (<paramref name="WakeAt"/>, none
+/// for a state that waits on nothing) far enough away to be kept in the wake index rather than in the engine.
+/// </remarks>
 public sealed record WorkflowStep(
     string Workflow, string InstanceId, string Before, string After, long Version, IReadOnlyList<StepEvent> Events,
-    string AnswersBefore, string Answers, DateTimeOffset At);
+    string AnswersBefore, string Answers, DateTimeOffset At, bool Sleeps = false, DateTimeOffset? WakeAt = null);
 
 public sealed record StepEvent(long Seq, string Event);

@@ -25,4 +25,16 @@ public abstract class WorkflowRules<TCommand, TState, TEvent>
 
     /// <summary>The command as decided at <paramref name="now"/> (a deadline's command carries its due time until it fires).</summary>
     public abstract TCommand At(TCommand command, DateTimeOffset now);
+
+    /// <summary>
+    /// For workflows that wait months between steps (a tool's re-assessment cycle): an instance whose next
+    /// deadline is further away than this finishes after its step, its wake time kept in the wake index,
+    /// and is started again from its read model when a command comes or the deadline nears. Null: instances
+    /// run until final. Thousands of sleeping instances then cost the engine nothing, and registering one
+    /// (the federal import) starts no orchestration at all.
+    /// </summary>
+    public virtual TimeSpan? SleepBeyond => null;
+
+    /// <summary>How long before its deadline the wake trigger starts a sleeping instance again (half the sleep horizon).</summary>
+    public TimeSpan WakeLead => (SleepBeyond ?? TimeSpan.Zero) / 2;
 }

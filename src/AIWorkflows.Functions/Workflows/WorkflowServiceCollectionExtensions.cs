@@ -27,6 +27,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<StorageTransactionCounter>();
         services.AddSingleton<StepSignals>();
+        services.AddSingleton<WakeIndex>();
+        services.AddSingleton<WorkflowWakes>();
         services.AddSingleton<WorkflowClocks>();
         services.AddSingleton(sp =>
         {
@@ -72,11 +74,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ToolLifecycleMail>();
         services.AddSingleton<ToolLifecycleEffects>();
         services.AddSingleton(sp => new ToolLifecycleDecider(sp.GetRequiredService<PolicyPack>()));
-        services.AddSingleton(sp => new DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>(
-            ToolLifecycleEffects.Workflow, sp.GetRequiredService<ToolLifecycleDecider>(), sp.GetRequiredService<ToolLifecycleEffects>().For,
-            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(),
-            WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>>());
+        services.AddOrchestratedWorkflow(ToolLifecycleOrchestration.Rules, sp => sp.GetRequiredService<ToolLifecycleEffects>().For);
         services.AddSingleton<ToolLifecycleService>();
         return services;
     }

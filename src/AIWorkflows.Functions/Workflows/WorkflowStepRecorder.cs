@@ -23,7 +23,8 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
     WorkflowLog<TState, TEvent> log,
     Func<string, TState, TState, IReadOnlyList<StoredEvent<TEvent>>, IEnumerable<PendingEffect>> effects,
     IEnumerable<IEffectHandler> handlers,
-    StepSignals signals) : IWorkflowStepRecorder
+    StepSignals signals,
+    WakeIndex wakes) : IWorkflowStepRecorder
 {
     private readonly Dictionary<string, IEffectHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
@@ -45,9 +46,10 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
             var due = effects(step.InstanceId, before, after, events).Where(e => e.Kind != TimerEffect.Kind).ToList();
             foreach (var effect in due.OrderBy(e => Handler(e).IsIdempotent ? 0 : 1))
                 await Handler(effect).HandleAsync(log.Workflow, step.InstanceId, effect, cancellationToken);
-            // Answered only now: whoever waits on the command is told once its effects (the tool registered, the mail sent) are done.
-            if (answering) await log.SetAnswersAsync(step.InstanceId, step.Answers, cancellationToken);
         }
+        if (step is { Sleeps: true, WakeAt: { } wakeAt }) await wakes.SetAsync(log.Workflow, step.InstanceId, wakeAt, cancellationToken);
+        // Answered only now: whoever waits on the command is told once its effects (the tool registered, the mail sent) are done.
+        if (events.Count > 0 && answering) await log.SetAnswersAsync(step.InstanceId, step.Answers, cancellationToken);
         signals.Recorded(step.InstanceId, WorkflowAnswers.Parse(step.Answers));
     }
 

@@ -1,3 +1,4 @@
+using AIWorkflows.App.Workflows;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -70,9 +71,10 @@ public class PublicRegisterTests(AzuriteFixture azurite)
         await app.RegisterAsync(RegisterFixtures.Profile("tool-suspended", "Rent Screener", "Finance", "high"));
         await app.RegisterAsync(RegisterFixtures.Profile("tool-retired", "Old Chatbot", "Finance", "low"));
         var lifecycle = app.Services.GetRequiredService<AIWorkflows.App.Reassessments.ToolLifecycleService>();
-        await lifecycle.ReportIncidentAsync(new("tool-suspended", null, null, "critical", "Scored applicants by zip code."), "ann@cityofsacramento.example", default);
-        var store = app.Services.GetRequiredService<DeciderStore<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>>();
-        await store.HandleAsync("tool-retired", new ToolLifecycleCommand.Retire(RegisterFixtures.Officer, "Replaced", app.Clock.GetUtcNow()), default);
+        var client = app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
+        await lifecycle.ReportIncidentAsync(client, new("tool-suspended", null, null, "critical", "Scored applicants by zip code."), "ann@cityofsacramento.example", default);
+        var tools = app.Services.GetRequiredService<WorkflowGateway<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>>();
+        await tools.SendAsync(client, "tool-retired", new ToolLifecycleCommand.Retire(RegisterFixtures.Officer, "Replaced", app.Clock.GetUtcNow()), default);
 
         var all = JsonNode.Parse(await http.GetStringAsync("/api/inventory"))!;
         Assert.Equal(4, (int)all["total"]!);

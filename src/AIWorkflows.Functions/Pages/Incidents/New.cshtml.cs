@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Reassessments;
@@ -13,7 +14,7 @@ namespace AIWorkflows.App.Pages.Incidents;
 /// POST /api/incidents. A signed-in employee reports in their own name and the report is acted on at once;
 /// anyone else's report waits for the AI officer's triage.
 /// </summary>
-public sealed class NewModel(ToolLifecycleService service, PublicRegister register) : PageModel
+public sealed class NewModel(ToolLifecycleService service, PublicRegister register, DurableTaskClient client) : PageModel
 {
     public static IReadOnlyList<string> Order { get; } = ["toolId", "reporterEmail", "supervisorEmail", "severity", "description"];
 
@@ -44,7 +45,7 @@ public sealed class NewModel(ToolLifecycleService service, PublicRegister regist
     {
         string? Field(string name) => Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
         Form = new IncidentInput(Field("toolId"), Field("reporterEmail"), Field("supervisorEmail"), Field("severity"), Field("description"));
-        switch (await service.ReportIncidentAsync(Form, SignedInAs, ct))
+        switch (await service.ReportIncidentAsync(client, Form, SignedInAs, ct))
         {
             case IncidentResult.Reported r:
                 return new SeeOtherResult($"/incidents/{Uri.EscapeDataString(r.ToolId)}/{Uri.EscapeDataString(r.IncidentId)}");

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.Reassessments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace AIWorkflows.App.Pages.Incidents;
 /// (Sacramento VII.B). GET only shows the report; the answer is a POST, checked for antiforgery as well as the
 /// link, because confirming it can take a tool out of service.
 /// </summary>
-public sealed class TriageModel(ToolLifecycleService service) : PageModel
+public sealed class TriageModel(ToolLifecycleService service, DurableTaskClient client) : PageModel
 {
     public static IReadOnlyList<string> Order { get; } = ["decision", "comments"];
 
@@ -42,7 +43,7 @@ public sealed class TriageModel(ToolLifecycleService service) : PageModel
     {
         LinkPageHeaders.Apply(this);
         (Decision, Comments) = (decision, comments);
-        var (errors, access) = await service.TriageAsync(token, decision, comments, ct);
+        var (errors, access) = await service.TriageAsync(client, token, decision, comments, ct);
         if (errors.Count > 0)
         {
             Errors = new FormErrors(errors, Order, f => f == "decision" ? ChoiceField.FirstInputId(f, Decisions) : f);

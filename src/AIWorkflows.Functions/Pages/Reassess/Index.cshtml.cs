@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
@@ -12,7 +13,7 @@ namespace AIWorkflows.App.Pages.Reassess;
 /// </summary>
 // The signed token in the address is the capability; like task links, no antiforgery token.
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(ToolLifecycleService service, PolicyPack pack) : PageModel
+public sealed class IndexModel(ToolLifecycleService service, PolicyPack pack, DurableTaskClient client) : PageModel
 {
     public ToolLifecycleService.TaskAccess.Granted? Access { get; private set; }
 
@@ -48,7 +49,7 @@ public sealed class IndexModel(ToolLifecycleService service, PolicyPack pack) : 
     {
         LinkPageHeaders.Apply(this);
         foreach (var key in Order) Values[key] = Request.Form[key].FirstOrDefault();
-        var (done, errors, access) = await service.ActAsync(token, Values, ct);
+        var (done, errors, access) = await service.ActAsync(client, token, Values, ct);
         Done = done;
         if (errors.Count > 0)
         {
