@@ -21,13 +21,17 @@ public sealed record PolicyPack(
     IReadOnlyList<DisclosureDuty> Disclosures,
     UnionPolicy? Union,
     IReadOnlyList<RetentionClass> Retention,
-    AccessPolicy Access)
+    AccessPolicy Access,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IncidentKind>? IncidentKinds = null)
 {
     public TierPolicy Tier(string id) =>
         Tiers.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"Tier '{id}' is not in the {City} pack.");
 
     public RoleDefinition Role(string id) =>
         Roles.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Role '{id}' is not in the {City} pack.");
+
+    /// <summary>The kind of incident a reporter chose, or null when none was chosen or the pack has no such kind.</summary>
+    public IncidentKind? IncidentKind(string? id) => id is null ? null : IncidentKinds?.FirstOrDefault(k => k.Id == id);
 
     public RetentionClass RetentionClass(string id) =>
         Retention.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Record class '{id}' is not in the {City} pack.");
@@ -141,3 +145,9 @@ public sealed record AccessPolicy(
 public sealed record Course(string Id, string Title, int ValidMonths, string Source);
 
 public sealed record EthicalUseAgreement(string Title, string Text, string Source);
+
+/// <summary>
+/// A kind of incident a reporter can choose, and the roles the policy says must hear of it besides those
+/// told of every incident (a cybersecurity incident reaches the information security officer, Sacramento VI.A.6).
+/// </summary>
+public sealed record IncidentKind(string Id, string Label, string Hint, IReadOnlyList<string> Notify, string Source);

@@ -49,6 +49,7 @@ internal sealed partial class PolicyPackRules
         Unique("$.disclosures", p.Disclosures, d => d.Id, "id");
         Unique("$.retention", p.Retention, r => r.Id, "id");
         Unique("$.access.courses", p.Access.Courses, c => c.Id, "id");
+        Unique("$.incidentKinds", p.IncidentKinds ?? [], k => k.Id, "id");
 
         Questions();
         Tiers();
@@ -56,6 +57,7 @@ internal sealed partial class PolicyPackRules
         Conditions();
         Retention();
         Union();
+        IncidentKinds();
         Sources();
     }
 
@@ -163,6 +165,17 @@ internal sealed partial class PolicyPackRules
             if (!r.Permanent && r.Years is null) Add($"$.retention[{i}].years", "required when the class is not permanent");
             if (r.Id == "disposition_certificate" && !r.Permanent) Add($"$.retention[{i}].permanent", "a destruction certificate is kept permanently: must be true");
         }
+    }
+
+    // Sacramento VI.A.6: the roles an incident kind reaches must be the pack's own, or no one would hear of it.
+    private void IncidentKinds()
+    {
+        var roles = _pack.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var kinds = _pack.IncidentKinds ?? [];
+        for (var i = 0; i < kinds.Count; i++)
+            for (var j = 0; j < kinds[i].Notify.Count; j++)
+                if (!roles.Contains(kinds[i].Notify[j]))
+                    Add($"$.incidentKinds[{i}].notify[{j}]", $"must be one of the pack's roles ({string.Join(", ", _pack.Roles.Select(r => r.Id))})");
     }
 
     private void Union()
