@@ -89,7 +89,9 @@ public sealed record TierPolicy(
 /// <summary>
 /// A role that must decide. Lower stages are engaged first; the next stage opens when every
 /// review of the stage before has approved. Offsets are business days from when the task opened.
-/// A <c>Checklist</c> says what the reviewer confirms by approving (a procurement step, for one).
+/// A <c>Checklist</c> says what the reviewer confirms by approving (a procurement step, for one); a
+/// <c>RecordClass</c> keeps the review's outcome as its own record of that retention class (Albuquerque 1.2:
+/// a privacy impact assessment), besides the decision record.
 /// </summary>
 public sealed record ReviewStep(
     string Role,
@@ -98,7 +100,8 @@ public sealed record ReviewStep(
     int EscalateAfterBusinessDays,
     string EscalateTo,
     string Source,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordClass = null);
 
 /// <summary>One thing a reviewer confirms, with the clause that asks for it.</summary>
 public sealed record ChecklistItem(string Text, string Source);

@@ -42,7 +42,7 @@ public sealed class ReviewPlan(PolicyPack pack, BusinessCalendar calendar)
             step.EscalateTo, ReviewerEmail(step.EscalateTo, form),
             calendar.AddBusinessDays(now, step.ReminderAfterBusinessDays),
             calendar.AddBusinessDays(now, step.EscalateAfterBusinessDays),
-            now, step.Checklist)).ToImmutableList();
+            now, step.Checklist, step.RecordClass)).ToImmutableList();
 
     public ReviewRescheduled Reschedule(ReviewTask task, IReadOnlyList<ReviewStep> steps, DateTimeOffset now)
     {

@@ -98,7 +98,8 @@ public sealed record ReviewTask(
     bool Escalated,
     bool Superseded,
     ReviewOutcome? Outcome,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordClass = null)
 {
     public bool IsOpen => Outcome is null && !Superseded;
 }

@@ -32,11 +32,15 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     /// <summary>Reviews are staged (Sacramento V.D.1: the department director first); this marks a stage opening.</summary>
     public sealed record StageOpened(int Stage, DateTimeOffset At) : ToolApprovalEvent(At);
 
-    /// <summary>A review task opens; <c>Checklist</c> is what the reviewer confirms by approving (Sacramento VI.A.2 procurement).</summary>
+    /// <summary>
+    /// A review task opens; <c>Checklist</c> is what the reviewer confirms by approving (Sacramento VI.A.2 procurement);
+    /// <c>RecordClass</c>, the record class its outcome is kept under on its own (Albuquerque 1.2: a privacy impact assessment).
+    /// </summary>
     public sealed record ReviewOpened(
         string TaskId, string Role, int Stage, int Round, string ReviewerEmail, string EscalateToRole, string EscalateToEmail,
         DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null) : ToolApprovalEvent(At);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordClass = null) : ToolApprovalEvent(At);
 
     public sealed record ReviewRecorded(string TaskId, string Role, string By, Verdict Verdict, string Comments, DateTimeOffset At)
         : ToolApprovalEvent(At);

@@ -44,7 +44,7 @@ public sealed partial class ToolApprovalDecider
         Tasks = c.Tasks
             .Select(t => t.Role == e.Role && !t.Superseded ? t with { Superseded = true } : t)
             .Append(new ReviewTask(e.TaskId, e.Role, e.Stage, e.Round, e.ReviewerEmail, e.EscalateToRole, e.EscalateToEmail,
-                e.At, e.RemindAt, e.EscalateAt, false, false, false, null, e.Checklist))
+                e.At, e.RemindAt, e.EscalateAt, false, false, false, null, e.Checklist, e.RecordClass))
             .ToImmutableList(),
     };
 

@@ -131,6 +131,9 @@ internal sealed partial class PolicyPackRules
         if (!roles.Contains(r.Role)) Add($"{at}.role", known);
         if (!roles.Contains(r.EscalateTo)) Add($"{at}.escalateTo", known);
         else if (r.EscalateTo == r.Role) Add($"{at}.escalateTo", "must be another role than the reviewer's own");
+        // Albuquerque 1.2: a review kept as its own record needs a class the retention schedule keeps.
+        if (r.RecordClass is { } rc && _pack.Retention.All(c => c.Id != rc))
+            Add($"{at}.recordClass", $"must be one of the pack's retention classes ({string.Join(", ", _pack.Retention.Select(c => c.Id))})");
         if (r.EscalateAfterBusinessDays <= r.ReminderAfterBusinessDays)
             Add($"{at}.escalateAfterBusinessDays", $"must be later than the reminder ({r.ReminderAfterBusinessDays} business days)");
     }

@@ -45,6 +45,10 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                 case ReviewRescheduled r when c.Task(r.TaskId) is { } t:
                     yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, r.RemindAt);
                     break;
+                // Albuquerque 1.2: a privacy impact assessment's outcome is kept as its own record class.
+                case ReviewRecorded r when c.Task(r.TaskId) is { RecordClass: not null } t:
+                    yield return RecordEffects.Review(seq, instanceId, t.TaskId);
+                    break;
                 case ReviewReminded r when c.Task(r.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: true));
                     yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, t.EscalateAt);
