@@ -22,7 +22,8 @@ public sealed record PolicyPack(
     UnionPolicy? Union,
     IReadOnlyList<RetentionClass> Retention,
     AccessPolicy Access,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IncidentKind>? IncidentKinds = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IncidentKind>? IncidentKinds = null,
+    FindingEscalationPolicy? FindingEscalation = null)
 {
     public TierPolicy Tier(string id) =>
         Tiers.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"Tier '{id}' is not in the {City} pack.");
@@ -154,3 +155,10 @@ public sealed record EthicalUseAgreement(string Title, string Text, string Sourc
 /// told of every incident (a cybersecurity incident reaches the information security officer, Sacramento VI.A.6).
 /// </summary>
 public sealed record IncidentKind(string Id, string Label, string Hint, IReadOnlyList<string> Notify, string Source);
+
+/// <summary>
+/// Where a reviewer's unresolved finding goes (Albuquerque 4.2: an escalation pathway for unresolved risks through
+/// existing City governance): the role <c>To</c>, at the reviewer's request or when the finding is still unresolved
+/// <c>AfterBusinessDays</c> after it was made.
+/// </summary>
+public sealed record FindingEscalationPolicy(string To, int AfterBusinessDays, string Source);

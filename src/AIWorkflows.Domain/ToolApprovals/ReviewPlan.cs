@@ -56,6 +56,9 @@ public sealed class ReviewPlan(PolicyPack pack, BusinessCalendar calendar)
 
     // Sacramento V.D.1: the director of the requesting department is engaged first, so the
     // department-director task goes to that department's director when the pack knows them.
+    /// <summary>The mailbox of a role for this request (a department's own director where the pack knows them).</summary>
+    public string Email(string role, ToolRequestForm form) => ReviewerEmail(role, form);
+
     private string ReviewerEmail(string role, ToolRequestForm form)
     {
         if (role == "department_director")

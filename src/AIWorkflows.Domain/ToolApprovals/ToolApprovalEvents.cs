@@ -18,6 +18,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(ReviewRescheduled), "review_rescheduled")]
 [JsonDerivedType(typeof(RemediationRequested), "remediation_requested")]
 [JsonDerivedType(typeof(Resubmitted), "resubmitted")]
+[JsonDerivedType(typeof(FindingEscalated), "finding_escalated")]
 [JsonDerivedType(typeof(UnionNoticeRequired), "union_notice_required")]
 [JsonDerivedType(typeof(EmergencyAdoption), "emergency_adoption")]
 [JsonDerivedType(typeof(RequestApproved), "approved")]
@@ -55,7 +56,18 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     public sealed record ReviewRescheduled(string TaskId, DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At)
         : ToolApprovalEvent(At);
 
-    public sealed record RemediationRequested(string TaskId, string Role, string Findings, DateTimeOffset At) : ToolApprovalEvent(At);
+    /// <summary>A reviewer's finding; <c>EscalateAt</c>: when it escalates if still unresolved (Albuquerque 4.2), null when the pack names no escalation.</summary>
+    public sealed record RemediationRequested(
+        string TaskId, string Role, string Findings, DateTimeOffset At,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? EscalateAt = null) : ToolApprovalEvent(At);
+
+    /// <summary>
+    /// An unresolved finding went to the authority the pack names (Albuquerque 4.2): at its reviewer's request, or
+    /// <paramref name="Automatic"/>ally when it was still unresolved at its <c>EscalateAt</c>.
+    /// </summary>
+    public sealed record FindingEscalated(
+        string TaskId, string Role, string EscalatedToRole, string EscalatedToEmail, string Reason, bool Automatic, DateTimeOffset At)
+        : ToolApprovalEvent(At);
 
     public sealed record Resubmitted(
         string By, string Response, ToolRequestForm Form, string Tier, ImmutableList<TierReason> TierReasons,

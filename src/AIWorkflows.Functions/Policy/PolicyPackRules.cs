@@ -58,6 +58,7 @@ internal sealed partial class PolicyPackRules
         Retention();
         Union();
         IncidentKinds();
+        FindingEscalation();
         Sources();
     }
 
@@ -168,6 +169,13 @@ internal sealed partial class PolicyPackRules
             if (!r.Permanent && r.Years is null) Add($"$.retention[{i}].years", "required when the class is not permanent");
             if (r.Id == "disposition_certificate" && !r.Permanent) Add($"$.retention[{i}].permanent", "a destruction certificate is kept permanently: must be true");
         }
+    }
+
+    // Albuquerque 4.2: an unresolved finding escalates to one of the pack's own roles.
+    private void FindingEscalation()
+    {
+        if (_pack.FindingEscalation is not { } f) return;
+        if (_pack.Roles.All(r => r.Id != f.To)) Add("$.findingEscalation.to", $"must be one of the pack's roles ({string.Join(", ", _pack.Roles.Select(r => r.Id))})");
     }
 
     // Sacramento VI.A.6: the roles an incident kind reaches must be the pack's own, or no one would hear of it.

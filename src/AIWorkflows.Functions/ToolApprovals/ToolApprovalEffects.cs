@@ -60,6 +60,10 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     var finding = new Finding(r.TaskId, r.Role, r.Findings, r.At);
                     yield return Mail($"{seq}-mail-requester", mail.RemediationRequested($"{instanceId}-{seq}-remediation", c, finding, RespondToken(c, r.At)));
                     break;
+                // Albuquerque 4.2: the authority the pack names hears of an unresolved finding.
+                case FindingEscalated f when after is ToolApproval.InRemediation r && r.Findings.FirstOrDefault(x => x.TaskId == f.TaskId) is { } unresolved:
+                    yield return Mail($"{seq}-mail-finding-escalated", mail.FindingEscalated($"{instanceId}-{seq}-finding-escalated", c, unresolved, f));
+                    break;
                 // Sacramento VI.A.7: roll-out waits on notice to the affected employee organizations (their own workflow).
                 case UnionNoticeRequired u:
                     yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-notice", UnionNoticeEffects.Workflow, u.NoticeId,
