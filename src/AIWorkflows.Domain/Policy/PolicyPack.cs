@@ -21,13 +21,18 @@ public sealed record PolicyPack(
     IReadOnlyList<DisclosureDuty> Disclosures,
     UnionPolicy? Union,
     IReadOnlyList<RetentionClass> Retention,
-    AccessPolicy Access)
+    AccessPolicy Access,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IncidentKind>? IncidentKinds = null,
+    FindingEscalationPolicy? FindingEscalation = null)
 {
     public TierPolicy Tier(string id) =>
         Tiers.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"Tier '{id}' is not in the {City} pack.");
 
     public RoleDefinition Role(string id) =>
         Roles.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Role '{id}' is not in the {City} pack.");
+
+    /// <summary>The kind of incident a reporter chose, or null when none was chosen or the pack has no such kind.</summary>
+    public IncidentKind? IncidentKind(string? id) => id is null ? null : IncidentKinds?.FirstOrDefault(k => k.Id == id);
 
     public RetentionClass RetentionClass(string id) =>
         Retention.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Record class '{id}' is not in the {City} pack.");
@@ -85,7 +90,9 @@ public sealed record TierPolicy(
 /// <summary>
 /// A role that must decide. Lower stages are engaged first; the next stage opens when every
 /// review of the stage before has approved. Offsets are business days from when the task opened.
-/// A <c>Checklist</c> says what the reviewer confirms by approving (a procurement step, for one).
+/// A <c>Checklist</c> says what the reviewer confirms by approving (a procurement step, for one); a
+/// <c>RecordClass</c> keeps the review's outcome as its own record of that retention class (Albuquerque 1.2:
+/// a privacy impact assessment), besides the decision record.
 /// </summary>
 public sealed record ReviewStep(
     string Role,
@@ -94,7 +101,8 @@ public sealed record ReviewStep(
     int EscalateAfterBusinessDays,
     string EscalateTo,
     string Source,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordClass = null);
 
 /// <summary>One thing a reviewer confirms, with the clause that asks for it.</summary>
 public sealed record ChecklistItem(string Text, string Source);
@@ -141,3 +149,16 @@ public sealed record AccessPolicy(
 public sealed record Course(string Id, string Title, int ValidMonths, string Source);
 
 public sealed record EthicalUseAgreement(string Title, string Text, string Source);
+
+/// <summary>
+/// A kind of incident a reporter can choose, and the roles the policy says must hear of it besides those
+/// told of every incident (a cybersecurity incident reaches the information security officer, Sacramento VI.A.6).
+/// </summary>
+public sealed record IncidentKind(string Id, string Label, string Hint, IReadOnlyList<string> Notify, string Source);
+
+/// <summary>
+/// Where a reviewer's unresolved finding goes (Albuquerque 4.2: an escalation pathway for unresolved risks through
+/// existing City governance): the role <c>To</c>, at the reviewer's request or when the finding is still unresolved
+/// <c>AfterBusinessDays</c> after it was made.
+/// </summary>
+public sealed record FindingEscalationPolicy(string To, int AfterBusinessDays, string Source);

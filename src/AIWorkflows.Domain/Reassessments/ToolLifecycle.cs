@@ -86,8 +86,11 @@ public sealed record Attestation(string By, string Use, string DataChanges, stri
 
 public sealed record Suspension(string Reason, string Detail, DateTimeOffset Since);
 
-/// <summary>An incident on the tool's record; <c>Triage</c> is set when its reporter was not signed in.</summary>
-public sealed record IncidentNote(string IncidentId, string Severity, DateTimeOffset At, IncidentTriage? Triage = null)
+/// <summary>
+/// An incident on the tool's record; <c>Triage</c> is set when its reporter was not signed in; <c>Kind</c> is the
+/// pack's incident kind the reporter chose, if any.
+/// </summary>
+public sealed record IncidentNote(string IncidentId, string Severity, DateTimeOffset At, IncidentTriage? Triage = null, string? Kind = null)
 {
     /// <summary><c>reported</c> (acted on as reported), <c>awaiting_triage</c>, <c>confirmed</c> or <c>dismissed</c>.</summary>
     public string Status => Triage switch

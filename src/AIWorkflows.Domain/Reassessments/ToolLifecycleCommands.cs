@@ -26,9 +26,13 @@ public abstract record ToolLifecycleCommand(DateTimeOffset Now)
     public sealed record CompleteReassessment(
         string TaskId, string By, ReassessmentOutcome Outcome, string? NewTier, string Comments, DateTimeOffset Now) : ToolLifecycleCommand(Now);
 
-    /// <summary>An incident report; <paramref name="SignedIn"/> when the reporter is a signed-in city identity.</summary>
+    /// <summary>
+    /// An incident report; <paramref name="SignedIn"/> when the reporter is a signed-in city identity;
+    /// <paramref name="Kind"/> one of the pack's incident kinds, or null when the reporter chose none.
+    /// </summary>
     public sealed record ReportIncident(
-        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool SignedIn, DateTimeOffset Now)
+        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool SignedIn, DateTimeOffset Now,
+        string? Kind = null)
         : ToolLifecycleCommand(Now);
 
     /// <summary>The AI officer's answer to a report held for triage: confirm (then it is acted on) or dismiss.</summary>

@@ -35,10 +35,12 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
         // Sacramento VII.B asks employees to report malfunctions; it does not let a caller who is not signed in
         // stop a city service: such a report is held until the AI officer confirms it (then the rule below applies).
         (ReportIncident { SignedIn: false } i, InService s) when s.Incidents.All(n => n.IncidentId != i.IncidentId) =>
-            [new IncidentHeldForTriage(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, TriageTaskId(i.IncidentId), i.Now)],
+            [new IncidentHeldForTriage(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, TriageTaskId(i.IncidentId), i.Now, i.Kind),
+             .. NotifyKind(i, "awaiting_triage")],
         (ReportIncident { SignedIn: false }, _) => [],   // a retired tool is out of use: nothing for the officer to triage
-        (ReportIncident i, InService s) => Incident(i, s),
-        (ReportIncident i, Retired) => [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now)],
+        (ReportIncident i, InService s) => [.. Incident(i, s), .. NotifyKind(i, "reported")],
+        (ReportIncident i, Retired) =>
+            [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now, i.Kind), .. NotifyKind(i, "reported")],
         (TriageIncident t, InService s) when AwaitingTriage(s, t) is { Triage: { } held } note => Triage(t, s, note, held),
         (Retire r, InService) => [new ToolRetired(r.By, r.Reason, r.Now)],
         _ => [],
@@ -110,7 +112,7 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
     private List<ToolLifecycleEvent> Incident(ReportIncident i, InService s)
     {
         var severe = IsSevere(i.Severity);
-        List<ToolLifecycleEvent> events = [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, severe, i.Now)];
+        List<ToolLifecycleEvent> events = [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, severe, i.Now, i.Kind)];
         if (severe && s.Suspension is null)
             events.Add(new ToolSuspended("incident", $"Incident {i.IncidentId} ({i.Severity}): {i.Description}", i.Now));
         if (s.Open is not null) return events;
@@ -138,8 +140,9 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
     private List<ToolLifecycleEvent> Triage(TriageIncident t, InService s, IncidentNote note, IncidentTriage held)
     {
         List<ToolLifecycleEvent> events = [new IncidentTriaged(t.IncidentId, t.By, t.Confirm, t.Comments, t.Now)];
-        if (t.Confirm)
-            events.AddRange(Incident(new ReportIncident(note.IncidentId, held.ReporterEmail, held.SupervisorEmail, note.Severity, held.Description, SignedIn: true, t.Now), s));
+        var report = new ReportIncident(note.IncidentId, held.ReporterEmail, held.SupervisorEmail, note.Severity, held.Description, SignedIn: true, t.Now, note.Kind);
+        if (t.Confirm) events.AddRange(Incident(report, s));
+        events.AddRange(NotifyKind(report, t.Confirm ? "confirmed" : "dismissed"));
         return events;
     }
 

@@ -16,6 +16,7 @@ namespace AIWorkflows.Domain.Reassessments;
 [JsonDerivedType(typeof(IncidentReported), "incident_reported")]
 [JsonDerivedType(typeof(IncidentHeldForTriage), "incident_held_for_triage")]
 [JsonDerivedType(typeof(IncidentTriaged), "incident_triaged")]
+[JsonDerivedType(typeof(IncidentRolesNotified), "incident_roles_notified")]
 [JsonDerivedType(typeof(ToolRetired), "retired")]
 [JsonDerivedType(typeof(PromotedToProduction), "promoted_to_production")]
 public abstract record ToolLifecycleEvent(DateTimeOffset At)
@@ -40,16 +41,26 @@ public abstract record ToolLifecycleEvent(DateTimeOffset At)
 
     public sealed record ToolReinstated(DateTimeOffset At) : ToolLifecycleEvent(At);
 
-    public sealed record IncidentReported(string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool Severe, DateTimeOffset At)
+    public sealed record IncidentReported(
+        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, bool Severe, DateTimeOffset At, string? Kind = null)
         : ToolLifecycleEvent(At);
 
     /// <summary>A report from someone not signed in: nothing changes until the AI officer answers <paramref name="TaskId"/>.</summary>
     public sealed record IncidentHeldForTriage(
-        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, string TaskId, DateTimeOffset At)
+        string IncidentId, string ReporterEmail, string? SupervisorEmail, string Severity, string Description, string TaskId, DateTimeOffset At,
+        string? Kind = null)
         : ToolLifecycleEvent(At);
 
     /// <summary>The AI officer confirmed (an <see cref="IncidentReported"/> follows) or dismissed a held report.</summary>
     public sealed record IncidentTriaged(string IncidentId, string By, bool Confirmed, string Comments, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    /// <summary>
+    /// The roles the pack names for the incident's kind were told (Sacramento VI.A.6: the ISO, of a cybersecurity incident).
+    /// <paramref name="Status"/> is where the report stands: <c>reported</c>, <c>awaiting_triage</c>, <c>confirmed</c> or <c>dismissed</c>.
+    /// </summary>
+    public sealed record IncidentRolesNotified(
+        string IncidentId, string Kind, IReadOnlyList<string> Roles, string Status, string Severity, string ReporterEmail, string Description, DateTimeOffset At)
+        : ToolLifecycleEvent(At);
 
     public sealed record ToolRetired(string By, string Reason, DateTimeOffset At) : ToolLifecycleEvent(At);
 

@@ -18,10 +18,10 @@ public sealed partial class ToolLifecycleDecider
         (InService s, ToolReinstated) => s with { Suspension = null },
         // A confirmed report is on the record already (held for triage): it is not listed twice.
         (InService s, IncidentReported e) when s.Incidents.Any(n => n.IncidentId == e.IncidentId) => s,
-        (InService s, IncidentReported e) => s with { Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At)) },
+        (InService s, IncidentReported e) => s with { Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At, Kind: e.Kind)) },
         (InService s, IncidentHeldForTriage e) => s with
         {
-            Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At, new IncidentTriage(e.TaskId, e.ReporterEmail, e.SupervisorEmail, e.Description))),
+            Incidents = s.Incidents.Add(new IncidentNote(e.IncidentId, e.Severity, e.At, new IncidentTriage(e.TaskId, e.ReporterEmail, e.SupervisorEmail, e.Description), e.Kind)),
         },
         (InService s, IncidentTriaged e) => s with
         {

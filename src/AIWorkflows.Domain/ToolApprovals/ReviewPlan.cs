@@ -42,7 +42,7 @@ public sealed class ReviewPlan(PolicyPack pack, BusinessCalendar calendar)
             step.EscalateTo, ReviewerEmail(step.EscalateTo, form),
             calendar.AddBusinessDays(now, step.ReminderAfterBusinessDays),
             calendar.AddBusinessDays(now, step.EscalateAfterBusinessDays),
-            now, step.Checklist)).ToImmutableList();
+            now, step.Checklist, step.RecordClass)).ToImmutableList();
 
     public ReviewRescheduled Reschedule(ReviewTask task, IReadOnlyList<ReviewStep> steps, DateTimeOffset now)
     {
@@ -56,6 +56,9 @@ public sealed class ReviewPlan(PolicyPack pack, BusinessCalendar calendar)
 
     // Sacramento V.D.1: the director of the requesting department is engaged first, so the
     // department-director task goes to that department's director when the pack knows them.
+    /// <summary>The mailbox of a role for this request (a department's own director where the pack knows them).</summary>
+    public string Email(string role, ToolRequestForm form) => ReviewerEmail(role, form);
+
     private string ReviewerEmail(string role, ToolRequestForm form)
     {
         if (role == "department_director")

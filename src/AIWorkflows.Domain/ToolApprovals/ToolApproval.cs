@@ -98,14 +98,19 @@ public sealed record ReviewTask(
     bool Escalated,
     bool Superseded,
     ReviewOutcome? Outcome,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordClass = null)
 {
     public bool IsOpen => Outcome is null && !Superseded;
 }
 
 public sealed record ReviewOutcome(Verdict Verdict, string Comments, string By, DateTimeOffset At);
 
-public sealed record Finding(string TaskId, string Role, string Comments, DateTimeOffset At);
+/// <summary>
+/// A reviewer's finding the requester must remedy; <c>EscalateAt</c> is when it escalates if still unresolved (null when
+/// the pack names no escalation), <c>Escalated</c> once it has (Albuquerque 4.2).
+/// </summary>
+public sealed record Finding(string TaskId, string Role, string Comments, DateTimeOffset At, DateTimeOffset? EscalateAt = null, bool Escalated = false);
 
 /// <summary>
 /// Why the request has its tier, as recorded at submission. <c>Assumed</c>: blank answers the rule

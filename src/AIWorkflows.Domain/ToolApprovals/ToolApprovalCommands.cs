@@ -10,6 +10,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(Withdraw), "withdraw")]
 [JsonDerivedType(typeof(ReviewDeadline), "review_deadline")]
 [JsonDerivedType(typeof(UnionCleared), "union_cleared")]
+[JsonDerivedType(typeof(EscalateFinding), "escalate_finding")]
 public abstract record ToolApprovalCommand(DateTimeOffset Now)
 {
     public sealed record Submit(string RequestId, string ToolId, ToolRequestForm Form, DateTimeOffset Now) : ToolApprovalCommand(Now);
@@ -26,6 +27,9 @@ public abstract record ToolApprovalCommand(DateTimeOffset Now)
     /// <summary>The union-notice workflow reports every organization waived or concluded and the lead time passed.</summary>
     public sealed record UnionCleared(string NoticeId, DateTimeOffset Now) : ToolApprovalCommand(Now);
 
+    /// <summary>The reviewer who made a finding sends it, unresolved, to the authority the pack names (Albuquerque 4.2).</summary>
+    public sealed record EscalateFinding(string TaskId, string ReviewerEmail, string Reason, DateTimeOffset Now) : ToolApprovalCommand(Now);
+
     /// <summary>A timer: carries the deadline it was set for, so a timer the state has moved past decides nothing.</summary>
     public sealed record ReviewDeadline(string TaskId, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset Now)
         : ToolApprovalCommand(Now);
@@ -36,4 +40,7 @@ public enum DeadlineKind
 {
     [JsonStringEnumMemberName("reminder")] Reminder,
     [JsonStringEnumMemberName("escalation")] Escalation,
+
+    /// <summary>A finding still unresolved after the pack's period (Albuquerque 4.2).</summary>
+    [JsonStringEnumMemberName("finding_escalation")] FindingEscalation,
 }

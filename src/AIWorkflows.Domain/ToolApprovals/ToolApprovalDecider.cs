@@ -25,6 +25,8 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
         (Withdraw w, InReview or InRemediation or AwaitingUnion) when IsRequester(state.CaseOrNull!, w.By) =>
             [new RequestWithdrawn(w.By, w.Reason, w.Now)],
         (ReviewDeadline d, InReview s) => Deadline(d, s.Case),
+        (ReviewDeadline { Kind: DeadlineKind.FindingEscalation } d, InRemediation s) => FindingDue(d, s),
+        (EscalateFinding x, InRemediation s) => Escalate(x, s),
         (UnionCleared u, AwaitingUnion s) when u.NoticeId == UnionGate.NoticeId(s.Case.RequestId) =>
             [new RequestApproved(s.Case.ToolId, s.Case.Tier, s.Conditions, u.Now)],
         _ => [], // a repeated submit, a decision after the outcome, a stale timer: nothing to do
@@ -35,11 +37,15 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
 
     // Each open review waits on its reminder, then on its escalation (business days, from the pack's
     // review steps); only a request in review runs its clocks: in remediation the requester holds it.
-    public IReadOnlyList<Deadline<ToolApprovalCommand>> Deadlines(ToolApproval state) => state is InReview s
-        ? [.. s.Case.Tasks.Where(t => t.IsOpen && !t.Escalated).Select(t => t.Reminded
+    // In remediation, a finding the pack lets escalate waits on its escalation (Albuquerque 4.2).
+    public IReadOnlyList<Deadline<ToolApprovalCommand>> Deadlines(ToolApproval state) => state switch
+    {
+        InReview s => [.. s.Case.Tasks.Where(t => t.IsOpen && !t.Escalated).Select(t => t.Reminded
             ? new Deadline<ToolApprovalCommand>(t.EscalateAt, new ReviewDeadline(t.TaskId, DeadlineKind.Escalation, t.EscalateAt, t.EscalateAt))
-            : new Deadline<ToolApprovalCommand>(t.RemindAt, new ReviewDeadline(t.TaskId, DeadlineKind.Reminder, t.RemindAt, t.RemindAt)))]
-        : [];
+            : new Deadline<ToolApprovalCommand>(t.RemindAt, new ReviewDeadline(t.TaskId, DeadlineKind.Reminder, t.RemindAt, t.RemindAt)))],
+        InRemediation r => FindingDeadlines(r),
+        _ => [],
+    };
 
     private List<ToolApprovalEvent> Submit(Submit x)
     {
@@ -70,7 +76,7 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
                 break;
             case Verdict.RequestRemediation:
                 // Albuquerque 4.2: a tool that fails the assessment may not be used unless remediated.
-                events.Add(new RemediationRequested(task.TaskId, task.Role, r.Comments, r.Now));
+                events.Add(new RemediationRequested(task.TaskId, task.Role, r.Comments, r.Now, FindingEscalatesAt(r.Now)));
                 break;
             default:
                 if (!inRemediation) events.AddRange(AfterApproval(c.WithTask(task with { Outcome = Outcome(r) }), stage, r.Now));

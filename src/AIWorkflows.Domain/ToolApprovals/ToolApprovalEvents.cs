@@ -18,6 +18,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(ReviewRescheduled), "review_rescheduled")]
 [JsonDerivedType(typeof(RemediationRequested), "remediation_requested")]
 [JsonDerivedType(typeof(Resubmitted), "resubmitted")]
+[JsonDerivedType(typeof(FindingEscalated), "finding_escalated")]
 [JsonDerivedType(typeof(UnionNoticeRequired), "union_notice_required")]
 [JsonDerivedType(typeof(EmergencyAdoption), "emergency_adoption")]
 [JsonDerivedType(typeof(RequestApproved), "approved")]
@@ -32,11 +33,15 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     /// <summary>Reviews are staged (Sacramento V.D.1: the department director first); this marks a stage opening.</summary>
     public sealed record StageOpened(int Stage, DateTimeOffset At) : ToolApprovalEvent(At);
 
-    /// <summary>A review task opens; <c>Checklist</c> is what the reviewer confirms by approving (Sacramento VI.A.2 procurement).</summary>
+    /// <summary>
+    /// A review task opens; <c>Checklist</c> is what the reviewer confirms by approving (Sacramento VI.A.2 procurement);
+    /// <c>RecordClass</c>, the record class its outcome is kept under on its own (Albuquerque 1.2: a privacy impact assessment).
+    /// </summary>
     public sealed record ReviewOpened(
         string TaskId, string Role, int Stage, int Round, string ReviewerEmail, string EscalateToRole, string EscalateToEmail,
         DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null) : ToolApprovalEvent(At);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistItem>? Checklist = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordClass = null) : ToolApprovalEvent(At);
 
     public sealed record ReviewRecorded(string TaskId, string Role, string By, Verdict Verdict, string Comments, DateTimeOffset At)
         : ToolApprovalEvent(At);
@@ -51,7 +56,18 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     public sealed record ReviewRescheduled(string TaskId, DateTimeOffset RemindAt, DateTimeOffset EscalateAt, DateTimeOffset At)
         : ToolApprovalEvent(At);
 
-    public sealed record RemediationRequested(string TaskId, string Role, string Findings, DateTimeOffset At) : ToolApprovalEvent(At);
+    /// <summary>A reviewer's finding; <c>EscalateAt</c>: when it escalates if still unresolved (Albuquerque 4.2), null when the pack names no escalation.</summary>
+    public sealed record RemediationRequested(
+        string TaskId, string Role, string Findings, DateTimeOffset At,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? EscalateAt = null) : ToolApprovalEvent(At);
+
+    /// <summary>
+    /// An unresolved finding went to the authority the pack names (Albuquerque 4.2): at its reviewer's request, or
+    /// <paramref name="Automatic"/>ally when it was still unresolved at its <c>EscalateAt</c>.
+    /// </summary>
+    public sealed record FindingEscalated(
+        string TaskId, string Role, string EscalatedToRole, string EscalatedToEmail, string Reason, bool Automatic, DateTimeOffset At)
+        : ToolApprovalEvent(At);
 
     public sealed record Resubmitted(
         string By, string Response, ToolRequestForm Form, string Tier, ImmutableList<TierReason> TierReasons,

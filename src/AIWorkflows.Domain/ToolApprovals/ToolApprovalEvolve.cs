@@ -18,6 +18,7 @@ public sealed partial class ToolApprovalDecider
         (InRemediation s, ReviewRecorded e) => s with { Case = Record(s.Case, e) },
         (InReview s, RemediationRequested e) => new InRemediation(s.Case, s.Stage, [Finding(s.Case, e)]),
         (InRemediation s, RemediationRequested e) => s with { Findings = s.Findings.Add(Finding(s.Case, e)) },
+        (InRemediation s, FindingEscalated e) => s with { Findings = [.. s.Findings.Select(f => f.TaskId == e.TaskId ? f with { Escalated = true } : f)] },
         (InRemediation s, Resubmitted e) => new InReview(
             s.Case with { Form = e.Form, Tier = e.Tier, TierReasons = e.TierReasons, Disclosures = e.Disclosures, Round = e.Round },
             s.Stage),
@@ -44,7 +45,7 @@ public sealed partial class ToolApprovalDecider
         Tasks = c.Tasks
             .Select(t => t.Role == e.Role && !t.Superseded ? t with { Superseded = true } : t)
             .Append(new ReviewTask(e.TaskId, e.Role, e.Stage, e.Round, e.ReviewerEmail, e.EscalateToRole, e.EscalateToEmail,
-                e.At, e.RemindAt, e.EscalateAt, false, false, false, null, e.Checklist))
+                e.At, e.RemindAt, e.EscalateAt, false, false, false, null, e.Checklist, e.RecordClass))
             .ToImmutableList(),
     };
 
@@ -54,5 +55,5 @@ public sealed partial class ToolApprovalDecider
     private static RequestCase Update(RequestCase c, string taskId, Func<ReviewTask, ReviewTask> change) =>
         c.Task(taskId) is { } t ? c.WithTask(change(t)) : c;
 
-    private static Finding Finding(RequestCase c, RemediationRequested e) => new(e.TaskId, e.Role, e.Findings, e.At);
+    private static Finding Finding(RequestCase c, RemediationRequested e) => new(e.TaskId, e.Role, e.Findings, e.At, e.EscalateAt);
 }

@@ -90,6 +90,8 @@ internal sealed partial class PolicyPackRules
         Source("$.access", p.Access.Source);
         for (var i = 0; i < p.Access.Courses.Count; i++) Source($"$.access.courses[{i}]", p.Access.Courses[i].Source);
         if (p.Access.Agreement is { } a) Source("$.access.agreement", a.Source);
+        if (p.FindingEscalation is { } f) Source("$.findingEscalation", f.Source);
+        for (var i = 0; i < (p.IncidentKinds ?? []).Count; i++) Source($"$.incidentKinds[{i}]", p.IncidentKinds![i].Source);
     }
 
     private void StepSources(string at, ReviewStep step)

@@ -49,6 +49,7 @@ internal sealed partial class PolicyPackRules
         Unique("$.disclosures", p.Disclosures, d => d.Id, "id");
         Unique("$.retention", p.Retention, r => r.Id, "id");
         Unique("$.access.courses", p.Access.Courses, c => c.Id, "id");
+        Unique("$.incidentKinds", p.IncidentKinds ?? [], k => k.Id, "id");
 
         Questions();
         Tiers();
@@ -56,6 +57,8 @@ internal sealed partial class PolicyPackRules
         Conditions();
         Retention();
         Union();
+        IncidentKinds();
+        FindingEscalation();
         Sources();
     }
 
@@ -129,6 +132,9 @@ internal sealed partial class PolicyPackRules
         if (!roles.Contains(r.Role)) Add($"{at}.role", known);
         if (!roles.Contains(r.EscalateTo)) Add($"{at}.escalateTo", known);
         else if (r.EscalateTo == r.Role) Add($"{at}.escalateTo", "must be another role than the reviewer's own");
+        // Albuquerque 1.2: a review kept as its own record needs a class the retention schedule keeps.
+        if (r.RecordClass is { } rc && _pack.Retention.All(c => c.Id != rc))
+            Add($"{at}.recordClass", $"must be one of the pack's retention classes ({string.Join(", ", _pack.Retention.Select(c => c.Id))})");
         if (r.EscalateAfterBusinessDays <= r.ReminderAfterBusinessDays)
             Add($"{at}.escalateAfterBusinessDays", $"must be later than the reminder ({r.ReminderAfterBusinessDays} business days)");
     }
@@ -163,6 +169,24 @@ internal sealed partial class PolicyPackRules
             if (!r.Permanent && r.Years is null) Add($"$.retention[{i}].years", "required when the class is not permanent");
             if (r.Id == "disposition_certificate" && !r.Permanent) Add($"$.retention[{i}].permanent", "a destruction certificate is kept permanently: must be true");
         }
+    }
+
+    // Albuquerque 4.2: an unresolved finding escalates to one of the pack's own roles.
+    private void FindingEscalation()
+    {
+        if (_pack.FindingEscalation is not { } f) return;
+        if (_pack.Roles.All(r => r.Id != f.To)) Add("$.findingEscalation.to", $"must be one of the pack's roles ({string.Join(", ", _pack.Roles.Select(r => r.Id))})");
+    }
+
+    // Sacramento VI.A.6: the roles an incident kind reaches must be the pack's own, or no one would hear of it.
+    private void IncidentKinds()
+    {
+        var roles = _pack.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var kinds = _pack.IncidentKinds ?? [];
+        for (var i = 0; i < kinds.Count; i++)
+            for (var j = 0; j < kinds[i].Notify.Count; j++)
+                if (!roles.Contains(kinds[i].Notify[j]))
+                    Add($"$.incidentKinds[{i}].notify[{j}]", $"must be one of the pack's roles ({string.Join(", ", _pack.Roles.Select(r => r.Id))})");
     }
 
     private void Union()

@@ -71,6 +71,11 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
                     yield return Archive(seq, "incident", $"{toolId}.{t.IncidentId}", $"Incident {t.IncidentId} ({dismissed.Severity}, dismissed): {p.Name}", p, t.At,
                         new { incident = dismissed, triage = t });
                     break;
+                // Sacramento VI.A.6: the roles the pack names for the incident's kind (the ISO, for cybersecurity).
+                case IncidentRolesNotified n:
+                    foreach (var to in n.Roles.Select(mail.RoleEmail).Distinct(StringComparer.OrdinalIgnoreCase))
+                        yield return Mail($"{seq}-mail-kind-{to}", mail.IncidentKindNotice($"{toolId}-{seq}-kind-{to}", to, p, n));
+                    break;
                 case IncidentReported i:
                     // Sacramento VII.B: the reporter's supervisor and the CIO are told; the AI officer coordinates the review (V.C.3).
                     var confirmed = events.Any(x => x.Event is IncidentTriaged { Confirmed: true } t && t.IncidentId == i.IncidentId);

@@ -63,6 +63,31 @@ public sealed class ToolLifecycleMail(PolicyPack pack, ToolApprovalMail approval
             .Link("See the tool", links.Tool(p.ToolId))
             .Build();
 
+    public string RoleEmail(string role) => pack.Role(role).Email;
+
+    // Sacramento VI.A.6: the ISO hears of a possible cybersecurity incident as it is reported, and then of the AI officer's triage.
+    public MailMessage IncidentKindNotice(string id, string to, ToolProfile p, ToolLifecycleEvent.IncidentRolesNotified n)
+    {
+        var kind = (pack.IncidentKind(n.Kind)?.Label ?? n.Kind).ToLowerInvariant();
+        var (subject, para) = n.Status switch
+        {
+            "awaiting_triage" => ($"Possible {kind} incident reported (not yet confirmed)",
+                $"Someone who was not signed in reported a {kind} incident with {p.Name} ({p.Department}). The AI officer has not confirmed it yet, "
+                + "and nothing about the tool has changed; you are told now so that the incident response can start."),
+            "confirmed" => ($"{kind} incident confirmed", $"The AI officer confirmed the {kind} incident reported with {p.Name} ({p.Department})."),
+            "dismissed" => ($"{kind} incident dismissed", $"The AI officer dismissed the {kind} incident reported with {p.Name} ({p.Department}); nothing about the tool changes."),
+            _ => ($"{kind} incident reported", $"{n.ReporterEmail} reported a {kind} incident with {p.Name} ({p.Department})."),
+        };
+        return new MailComposer(id, to, $"{Prefix} {Capital(subject)}: {p.Name}", n.At)
+            .Para(para)
+            .Field("Incident", n.IncidentId).Field("Kind", kind).Field("Severity", n.Severity)
+            .Field(n.Status == "reported" ? "Reporter" : "Contact given", n.ReporterEmail).Field("What happened", n.Description)
+            .Link("See the tool", links.Tool(p.ToolId))
+            .Build();
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     // Sacramento VII.B: the report is taken; V.C.3: the AI officer decides whether it is acted on.
     public MailMessage TriageRequested(string id, ToolProfile p, ToolLifecycleEvent.IncidentHeldForTriage i) =>
         new MailComposer(id, Officer, $"{Prefix} Incident report to triage ({i.Severity}): {p.Name}", i.At)

@@ -32,7 +32,8 @@ public sealed partial class ToolLifecycleService(
         return await store.StartAsleepAsync(profile.ToolId, new Register(profile, firstDueAt, clock.GetUtcNow()), ct);
     }
 
-    public sealed record IncidentInput(string? ToolId, string? ReporterEmail, string? SupervisorEmail, string? Severity, string? Description);
+    /// <param name="Kind">One of the pack's incident kinds (e.g. cybersecurity); optional.</param>
+    public sealed record IncidentInput(string? ToolId, string? ReporterEmail, string? SupervisorEmail, string? Severity, string? Description, string? Kind = null);
 
     public abstract record IncidentResult
     {
@@ -60,6 +61,9 @@ public sealed partial class ToolLifecycleService(
         if (!SingleLineText.IsValid(input.SupervisorEmail)) errors["supervisorEmail"] = [SingleLineText.Refusal];
         else if (!string.IsNullOrWhiteSpace(input.SupervisorEmail) && !IsEmail(input.SupervisorEmail)) errors["supervisorEmail"] = ["Enter your supervisor's email address, or leave it empty."];
         if (input.Severity is null || !Severities.Contains(input.Severity)) errors["severity"] = ["Choose the severity: low, medium, high or critical."];
+        var kind = string.IsNullOrWhiteSpace(input.Kind) ? null : input.Kind.Trim();
+        if (kind is not null && pack.IncidentKind(kind) is null)
+            errors["kind"] = [pack.IncidentKinds is { Count: > 0 } kinds ? $"Choose the kind of incident: {string.Join(", ", kinds.Select(k => k.Id))}, or leave it empty." : "Leave the kind empty: the city's policy names no kinds of incident."];
         var description = input.Description?.Trim() ?? "";
         if (description.Length == 0) errors["description"] = ["Say what happened."];
         else if (description.Length > ToolRequestValidator.MaxText) errors["description"] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
@@ -69,7 +73,7 @@ public sealed partial class ToolLifecycleService(
         var incidentId = $"inc-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         var supervisor = string.IsNullOrWhiteSpace(input.SupervisorEmail) ? null : input.SupervisorEmail.Trim();
         var d = await store.SendAsync(client, input.ToolId!, new ReportIncident(incidentId, reporter!, supervisor, input.Severity!, description,
-            SignedIn: signedInEmail is not null, clock.GetUtcNow()), ct);
+            SignedIn: signedInEmail is not null, clock.GetUtcNow(), kind), ct);
         var held = d.NewEvents.Any(e => e.Event is ToolLifecycleEvent.IncidentHeldForTriage);
         return new IncidentResult.Reported(incidentId, input.ToolId!, d.State.Status, held);
     }

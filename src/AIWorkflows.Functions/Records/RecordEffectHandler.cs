@@ -35,6 +35,7 @@ public sealed class RecordEffectHandler(
                 $"Submission: {c.Form.ToolName} ({c.Form.Department})", c.SubmittedAt,
                 new Rendition("json", "application/json", JsonSerializer.SerializeToUtf8Bytes(RequestView.From(snapshot, pack), DecisionRecord.Json))),
             "decision" => Decision(snapshot, c),
+            "review" => Review(c, c.Task(payload.TaskId ?? "") ?? throw new InvalidOperationException($"Request {c.RequestId} has no task {payload.TaskId}.")),
             _ => throw new InvalidOperationException($"Unknown record effect '{payload.What}'."),
         };
         await archive.ArchiveInEffectAsync(record, cancellationToken);
@@ -46,6 +47,21 @@ public sealed class RecordEffectHandler(
         return Record(c, "decision_record", $"{c.ToolId}.decision-{c.RequestId}", $"Decision record: {c.Form.ToolName} ({d.Outcome})", d.DecidedAt,
             new Rendition("json", "application/json", d.ToJson()),
             new Rendition("html", "text/html; charset=utf-8", DecisionRecordHtml.Render(d, calendar.Zone)));
+    }
+
+    // Albuquerque 1.2: a review the pack keeps on its own (a privacy impact assessment) is a record of its class,
+    // with what it assessed: the answers about data, the checklist the reviewer confirmed, and the outcome.
+    private NewRecord Review(RequestCase c, ReviewTask t)
+    {
+        var rc = pack.RetentionClass(t.RecordClass!);
+        var content = new
+        {
+            c.RequestId, c.ToolId, c.Form.ToolName, c.Form.Vendor, c.Form.Department, c.Form.Purpose, c.Form.DataCategories, c.Form.Answers,
+            Reasons = c.TierReasons.Where(r => r.Reviews?.Any(s => s.Role == t.Role) == true).Select(r => new { r.RuleId, r.Reason, r.Source }),
+            Review = new { t.TaskId, t.Role, Reviewer = t.Outcome?.By ?? t.ReviewerEmail, t.Round, t.Checklist, t.Outcome },
+        };
+        return Record(c, rc.Id, $"{c.ToolId}.{rc.Id}-{c.RequestId}-{t.TaskId}", $"{rc.Title}: {c.Form.ToolName} ({c.Form.Department})", t.Outcome?.At ?? c.SubmittedAt,
+            new Rendition("json", "application/json", JsonSerializer.SerializeToUtf8Bytes(content, DecisionRecord.Json)));
     }
 
     // Albuquerque 3.2: records are kept for the period the city's retention schedule sets for their class.

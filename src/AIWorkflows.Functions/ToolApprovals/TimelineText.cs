@@ -22,6 +22,7 @@ public static class TimelineText
             ReviewEscalated x => ("review_escalated", $"{Role(x.Role)} review overdue; escalated to the {Role(x.EscalatedToRole)}."),
             ReviewRescheduled => ("review_rescheduled", "Review deadlines restarted after resubmission."),
             RemediationRequested r => ("remediation_requested", $"{Role(r.Role)} asked for changes."),
+            FindingEscalated f => ("finding_escalated", $"{Role(f.Role)}'s finding, unresolved, escalated to the {Role(f.EscalatedToRole)}{(f.Automatic ? " after the policy's period" : " by the reviewer")} (Albuquerque 4.2)."),
             Resubmitted r => ("resubmitted", $"Resubmitted by {r.By} (round {r.Round}); rated {r.Tier} risk."),
             UnionNoticeRequired u => ("union_notice_required", $"Approved by every reviewer; roll-out waits on notice to {u.Organizations.Count} employee organization(s) (Sacramento VI.A.7)."),
             EmergencyAdoption x => ("emergency_adoption", $"Adopted on the emergency path; notice to {x.Organizations.Count} employee organization(s) follows. Justification: {x.Justification}"),

@@ -45,6 +45,10 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                 case ReviewRescheduled r when c.Task(r.TaskId) is { } t:
                     yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, r.RemindAt);
                     break;
+                // Albuquerque 1.2: a privacy impact assessment's outcome is kept as its own record class.
+                case ReviewRecorded r when c.Task(r.TaskId) is { RecordClass: not null } t:
+                    yield return RecordEffects.Review(seq, instanceId, t.TaskId);
+                    break;
                 case ReviewReminded r when c.Task(r.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: true));
                     yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, t.EscalateAt);
@@ -55,6 +59,10 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                 case RemediationRequested r:
                     var finding = new Finding(r.TaskId, r.Role, r.Findings, r.At);
                     yield return Mail($"{seq}-mail-requester", mail.RemediationRequested($"{instanceId}-{seq}-remediation", c, finding, RespondToken(c, r.At)));
+                    break;
+                // Albuquerque 4.2: the authority the pack names hears of an unresolved finding.
+                case FindingEscalated f when after is ToolApproval.InRemediation r && r.Findings.FirstOrDefault(x => x.TaskId == f.TaskId) is { } unresolved:
+                    yield return Mail($"{seq}-mail-finding-escalated", mail.FindingEscalated($"{instanceId}-{seq}-finding-escalated", c, unresolved, f));
                     break;
                 // Sacramento VI.A.7: roll-out waits on notice to the affected employee organizations (their own workflow).
                 case UnionNoticeRequired u:

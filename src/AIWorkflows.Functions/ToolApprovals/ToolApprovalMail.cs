@@ -54,6 +54,16 @@ public sealed class ToolApprovalMail(PolicyPack pack, BusinessCalendar calendar,
             .Link("Answer the findings and resubmit", links.Respond(respondToken))
             .Build();
 
+    // Albuquerque 4.2: an escalation pathway for unresolved risks; the authority answers through City governance.
+    public MailMessage FindingEscalated(string id, RequestCase c, Finding f, ToolApprovalEvent.FindingEscalated e) =>
+        new MailComposer(id, e.EscalatedToEmail, $"{Prefix} Unresolved finding escalated: {c.Form.ToolName}", e.At)
+            .Para($"The {Role(f.Role)} found a risk in {c.Form.ToolName} ({c.Form.Department}) that is not resolved; "
+                + (e.Automatic ? "the policy's period for resolving it has passed." : "the reviewer escalated it to you.")
+                + " The tool may not be used unless the finding is remediated.")
+            .Field("Finding", f.Comments).Field("Made", When(f.At)).Field("Why escalated", e.Reason).Field("Requester", c.Form.RequesterEmail)
+            .Link("See the request", links.Request(c.RequestId))
+            .Build();
+
     public MailMessage Outcome(string id, ToolApproval state) => state switch
     {
         ToolApproval.Approved a => new MailComposer(id, a.Case.Form.RequesterEmail, $"{Prefix} Approved: {a.Case.Form.ToolName}", a.At)

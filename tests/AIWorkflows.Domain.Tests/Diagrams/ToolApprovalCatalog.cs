@@ -10,7 +10,8 @@ namespace AIWorkflows.Domain.Tests.Diagrams;
 /// What can happen to a tool request: submissions of a lowest-tier form, a form whose tier puts two
 /// reviewers side by side, and (where the pack has a union policy) forms affecting working conditions,
 /// with and without the emergency path; then each open task's four verdicts and two timers, the
-/// requester's resubmission and withdrawal, and the union notice clearing.
+/// requester's resubmission and withdrawal, an unresolved finding's escalation (where the pack names one), and the
+/// union notice clearing.
 /// </summary>
 internal static class ToolApprovalCatalog
 {
@@ -48,6 +49,13 @@ internal static class ToolApprovalCatalog
             yield return new ReviewDeadline(task.TaskId, DeadlineKind.Reminder, task.RemindAt, ShippedPacks.Later(now, task.RemindAt));
             yield return new ReviewDeadline(task.TaskId, DeadlineKind.Escalation, task.EscalateAt, ShippedPacks.Later(now, task.EscalateAt));
         }
+        // Albuquerque 4.2: an unresolved finding escalates on its timer or at its reviewer's request.
+        if (state is ToolApproval.InRemediation r)
+            foreach (var f in r.Findings.Where(f => !f.Escalated))
+            {
+                if (f.EscalateAt is { } at) yield return new ReviewDeadline(f.TaskId, DeadlineKind.FindingEscalation, at, ShippedPacks.Later(now, at));
+                yield return new EscalateFinding(f.TaskId, c.Task(f.TaskId)!.ReviewerEmail, "Unresolved", now);
+            }
         yield return new Resubmit(c.Form.RequesterEmail, "Done as asked", null, now);
         yield return new Withdraw(c.Form.RequesterEmail, "No longer needed", now);
         yield return new UnionCleared(UnionGate.NoticeId(c.RequestId), now);

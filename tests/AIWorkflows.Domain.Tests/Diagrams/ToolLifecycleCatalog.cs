@@ -9,7 +9,7 @@ namespace AIWorkflows.Domain.Tests.Diagrams;
 /// What can happen to a tool in service: registration as a pilot or in production, the schedule's
 /// three timers, the owner's attestation, each outcome of the officer's review (and a re-tiering),
 /// a severe and a minor incident (from a signed-in reporter, and from someone not signed in, held for the
-/// officer's triage, then confirmed or dismissed), retirement, a pilot's production approval; and a late
+/// officer's triage, then confirmed or dismissed; one of a kind the pack names, Sacramento VI.A.6), retirement, a pilot's production approval; and a late
 /// incident report about a retired tool.
 /// </summary>
 internal static class ToolLifecycleCatalog
@@ -51,6 +51,8 @@ internal static class ToolLifecycleCatalog
                 }
                 foreach (var severity in new[] { "high", "low" }) yield return Incident(s.Incidents.Count, severity, now);
                 yield return Incident(s.Incidents.Count, "high", now) with { SignedIn = false };
+                // Sacramento VI.A.6: a kind the pack names reaches its roles as reported, before triage.
+                if (pack.IncidentKinds is [var kind, ..]) yield return Incident(s.Incidents.Count, "high", now) with { SignedIn = false, Kind = kind.Id };
                 foreach (var held in s.Incidents.Where(n => n.Triage is { Confirmed: null }))
                     foreach (var confirm in new[] { true, false })
                         yield return new TriageIncident(held.IncidentId, held.Triage!.TaskId, Officer, confirm, "Triaged", now);

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Reassessments;
+using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static AIWorkflows.App.Reassessments.ToolLifecycleService;
@@ -14,9 +15,16 @@ namespace AIWorkflows.App.Pages.Incidents;
 /// POST /api/incidents. A signed-in employee reports in their own name and the report is acted on at once;
 /// anyone else's report waits for the AI officer's triage.
 /// </summary>
-public sealed class NewModel(ToolLifecycleService service, PublicRegister register, DurableTaskClient client) : PageModel
+public sealed class NewModel(ToolLifecycleService service, PublicRegister register, PolicyPack pack, DurableTaskClient client) : PageModel
 {
-    public static IReadOnlyList<string> Order { get; } = ["toolId", "reporterEmail", "supervisorEmail", "severity", "description"];
+    /// <summary>
+    /// The pack's kinds of incident (Sacramento VI.A.6: cybersecurity, which reaches the ISO), and "something else";
+    /// empty when the pack names none, and then the form does not ask.
+    /// </summary>
+    public IReadOnlyList<ChoiceOption> KindOptions =>
+        pack.IncidentKinds is { Count: > 0 } kinds ? [.. kinds.Select(k => new ChoiceOption(k.Id, k.Label, k.Hint)), new("", "Something else, or not sure")] : [];
+
+    public static IReadOnlyList<string> Order { get; } = ["toolId", "reporterEmail", "supervisorEmail", "severity", "kind", "description"];
 
     public static IReadOnlyList<ChoiceOption> SeverityOptions { get; } =
     [
@@ -44,14 +52,19 @@ public sealed class NewModel(ToolLifecycleService service, PublicRegister regist
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         string? Field(string name) => Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
-        Form = new IncidentInput(Field("toolId"), Field("reporterEmail"), Field("supervisorEmail"), Field("severity"), Field("description"));
+        Form = new IncidentInput(Field("toolId"), Field("reporterEmail"), Field("supervisorEmail"), Field("severity"), Field("description"), Field("kind"));
         switch (await service.ReportIncidentAsync(client, Form, SignedInAs, ct))
         {
             case IncidentResult.Reported r:
                 return new SeeOtherResult($"/incidents/{Uri.EscapeDataString(r.ToolId)}/{Uri.EscapeDataString(r.IncidentId)}");
             case IncidentResult.Invalid i:
                 await LoadToolsAsync(ct);
-                Errors = new FormErrors(i.Errors, Order, f => f == "severity" ? ChoiceField.FirstInputId(f, SeverityOptions) : FormErrors.IdOf(f));
+                Errors = new FormErrors(i.Errors, Order, f => f switch
+                {
+                    "severity" => ChoiceField.FirstInputId(f, SeverityOptions),
+                    "kind" => ChoiceField.FirstInputId(f, KindOptions),
+                    _ => FormErrors.IdOf(f),
+                });
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             default:
