@@ -32,6 +32,8 @@ public static class DeciderOrchestration
 
         // A new instance decides its first command; a woken one also what fell due while it slept.
         await run.DecideAsync(start.CommandId, start.Command is null ? default : Read<TCommand>(start.Command, json), thenDue: start.State is not null);
+        // A first command that decided nothing (refused) leaves nothing to wait for: the caller has its answer.
+        if (start.State is null && run.Version == 0) return JsonSerializer.Serialize(run.State, json);
         var listening = rules.EventNames.ToDictionary(n => ctx.WaitForExternalEvent<WorkflowCommand>(n), n => n);
         var clockMoved = ctx.WaitForExternalEvent<ClockMoved>(ClockMovedEvent);
         while (!decider.IsFinal(run.State) && !run.Sleeps)
