@@ -49,8 +49,8 @@ public sealed record RegisterFilter(string? Department, string? Status, string? 
                 || e.Vendor.Contains(Search, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The query string for this filter (and a page), for links that keep it.</summary>
-    public string Query(int? page = null)
+    /// <summary>The query string for this filter (and a page: its number past the first, its size when not the default), for links that keep it.</summary>
+    public string Query(RegisterPaging? paging = null)
     {
         var parts = new List<string>();
         void Add(string key, string? value)
@@ -61,7 +61,8 @@ public sealed record RegisterFilter(string? Department, string? Status, string? 
         Add("status", Status);
         Add("tier", Tier);
         Add("q", Search);
-        if (page is > 1) parts.Add($"page={page}");
+        if (paging is { Page: > 1 }) parts.Add($"page={paging.Page}");
+        if (paging is not null && paging.PageSize != RegisterPaging.DefaultSize) parts.Add($"pageSize={paging.PageSize}");
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 }
