@@ -5,7 +5,8 @@ namespace AIWorkflows.App.Inventory;
 /// <summary>What a reader of the register narrows it to, from the query string: ?department=&amp;status=&amp;tier=&amp;q=.</summary>
 public sealed record RegisterFilter(string? Department, string? Status, string? Tier, string? Search)
 {
-    public static readonly IReadOnlyList<string> Statuses = ["approved", "pilot", "suspended", "retired"];
+    // Albuquerque 6.2: planned tools (requests under review) are listed as well as those in use.
+    public static readonly IReadOnlyList<string> Statuses = ["approved", "pilot", PlannedTools.Planned, "suspended", "retired"];
 
     public static RegisterFilter None { get; } = new(null, null, null, null);
 
@@ -26,7 +27,7 @@ public sealed record RegisterFilter(string? Department, string? Status, string? 
         var status = Value("status", 20);
         if (status is not null && !Statuses.Contains(status))
         {
-            errors["status"] = ["Choose a status: approved, pilot, suspended or retired."];
+            errors["status"] = ["Choose a status: approved, pilot, planned, suspended or retired."];
             status = null;
         }
         var tier = Value("tier", 40);
