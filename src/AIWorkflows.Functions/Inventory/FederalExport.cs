@@ -46,6 +46,7 @@ public sealed class FederalExport(PublicRegister register, FederalSources source
         {
             "retired" => "Retired",
             "approved" => "Deployed",
+            PlannedTools.Planned => "Pre-deployment", // Albuquerque 6.2: a request under review
             "pilot" when stage.Contains("pre-deployment", StringComparison.OrdinalIgnoreCase) => "Pre-deployment",
             "pilot" => "Pilot",
             _ => stage.Length > 0 ? stage : "Deployed",

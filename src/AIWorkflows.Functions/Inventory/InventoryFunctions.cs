@@ -32,9 +32,10 @@ public sealed class InventoryFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (filter, errors) = RegisterFilter.Read(request.Query, pack);
+        var (paging, pagingErrors) = RegisterPaging.Read(request.Query);
+        foreach (var (key, messages) in pagingErrors) errors[key] = messages;
         var listing = await register.ListAsync(filter, ct);
-        var page = int.TryParse(request.Query["page"], out var p) ? p : 1;
-        var view = new RegisterListView(pack, filter, listing, errors.Count == 0 ? FormErrors.None : new FormErrors(errors, RegisterListView.Order), page);
+        var view = new RegisterListView(pack, filter, listing, errors.Count == 0 ? FormErrors.None : new FormErrors(errors, RegisterListView.Order), paging);
         return Page.Render<RegisterListPage, RegisterListView>(view, errors.Count == 0 ? 200 : 400);
     }
 
@@ -109,9 +110,18 @@ public sealed class InventoryFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (filter, errors) = RegisterFilter.Read(request.Query, pack);
+        var (paging, pagingErrors) = RegisterPaging.Read(request.Query);
+        foreach (var (key, messages) in pagingErrors) errors[key] = messages;
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The filter has errors").Secured();
         var listing = await register.ListAsync(filter, ct);
-        return TypedResults.Ok(new RegisterPage(listing.Total, listing.Matching.Count, listing.ByStatus, [.. listing.Matching.Select(e => RegisterView.Of(e, pack))])).Secured();
+        var matching = listing.Matching.Count;
+        var pages = paging.PageCount(matching);
+        // Past the last page is an empty page, not an error: a saved link outlives tools leaving the register.
+        string? Link(int page) => $"/api/inventory{filter.Query(paging.With(page))}";
+        return TypedResults.Ok(new RegisterPage(listing.Total, matching, listing.ByStatus, [.. paging.Of(listing.Matching).Select(e => RegisterView.Of(e, pack))],
+            paging.Page, paging.PageSize, pages,
+            paging.HasNext(matching) ? Link(paging.Page + 1) : null,
+            paging.Page > 1 ? Link(Math.Min(paging.Page - 1, pages)) : null)).Secured();
     }
 
     [Function("InventoryApiTool")]

@@ -9,7 +9,8 @@ public sealed record RegisterListing(
 
 /// <summary>
 /// Reads the public register (Albuquerque 6.7, Sacramento IV.D): every approved, pilot, suspended and
-/// retired tool, ordered by department and name. One partition query per 1,000 tools.
+/// retired tool, and every planned one under review (Albuquerque 6.2), ordered by department and name.
+/// One partition query per 1,000 tools.
 /// </summary>
 public sealed class PublicRegister(InventoryTable table)
 {

@@ -5,7 +5,8 @@ namespace AIWorkflows.App.Inventory;
 /// <summary>What a reader of the register narrows it to, from the query string: ?department=&amp;status=&amp;tier=&amp;q=.</summary>
 public sealed record RegisterFilter(string? Department, string? Status, string? Tier, string? Search)
 {
-    public static readonly IReadOnlyList<string> Statuses = ["approved", "pilot", "suspended", "retired"];
+    // Albuquerque 6.2: planned tools (requests under review) are listed as well as those in use.
+    public static readonly IReadOnlyList<string> Statuses = ["approved", "pilot", PlannedTools.Planned, "suspended", "retired"];
 
     public static RegisterFilter None { get; } = new(null, null, null, null);
 
@@ -26,7 +27,7 @@ public sealed record RegisterFilter(string? Department, string? Status, string? 
         var status = Value("status", 20);
         if (status is not null && !Statuses.Contains(status))
         {
-            errors["status"] = ["Choose a status: approved, pilot, suspended or retired."];
+            errors["status"] = ["Choose a status: approved, pilot, planned, suspended or retired."];
             status = null;
         }
         var tier = Value("tier", 40);
@@ -49,8 +50,8 @@ public sealed record RegisterFilter(string? Department, string? Status, string? 
                 || e.Vendor.Contains(Search, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The query string for this filter (and a page), for links that keep it.</summary>
-    public string Query(int? page = null)
+    /// <summary>The query string for this filter (and a page: its number past the first, its size when not the default), for links that keep it.</summary>
+    public string Query(RegisterPaging? paging = null)
     {
         var parts = new List<string>();
         void Add(string key, string? value)
@@ -61,7 +62,8 @@ public sealed record RegisterFilter(string? Department, string? Status, string? 
         Add("status", Status);
         Add("tier", Tier);
         Add("q", Search);
-        if (page is > 1) parts.Add($"page={page}");
+        if (paging is { Page: > 1 }) parts.Add($"page={paging.Page}");
+        if (paging is not null && paging.PageSize != RegisterPaging.DefaultSize) parts.Add($"pageSize={paging.PageSize}");
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 }

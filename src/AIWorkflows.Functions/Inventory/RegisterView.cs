@@ -36,5 +36,11 @@ public sealed record RegisterView(
     }
 }
 
-/// <summary>GET /api/inventory: the counts and the tools the filter keeps.</summary>
-public sealed record RegisterPage(int Total, int Matching, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<RegisterView> Tools);
+/// <summary>
+/// GET /api/inventory: the counts and one page of the tools the filter keeps. <c>total</c> counts the whole register and
+/// <c>matching</c> the tools the filter keeps, over every page; <c>next</c> and <c>previous</c> are the links to the
+/// neighbouring pages with the same filter and size, null at either end (issue 17 §4).
+/// </summary>
+public sealed record RegisterPage(
+    int Total, int Matching, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<RegisterView> Tools,
+    int Page, int PageSize, int Pages, string? Next, string? Previous);

@@ -23,17 +23,19 @@ public sealed record RequestView(
 {
     /// <param name="toolStatus">Once approved, the tool's own status (suspended, retired) is the request's status.</param>
     /// <param name="union">Sacramento VI.A.7: each employee organization's state and deadlines, when notice was given.</param>
-    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack, string? toolStatus = null, UnionNoticeView? union = null)
+    /// <param name="showReviewers">False for a link holder outside the review (<see cref="RequestAudience"/>): each reviewer is
+    /// named by role title, in <c>reviewer</c> and in the timeline, so the JSON keeps its shape (issue 17 §4).</param>
+    public static RequestView From(Snapshot<ToolApproval, ToolApprovalEvent> s, PolicyPack pack, string? toolStatus = null, UnionNoticeView? union = null, bool showReviewers = true)
     {
         var c = s.State.CaseOrNull ?? throw new InvalidOperationException($"Request {s.InstanceId} has no submission.");
         var status = s.State is ToolApproval.Approved && toolStatus is "suspended" or "retired" ? toolStatus : s.State.Status;
         return new RequestView(
             c.RequestId, c.ToolId, status, c.Tier, c.TierReasons, c.Form, c.SubmittedAt,
-            [.. c.Tasks.Select(t => ReviewView.From(t, pack))],
+            [.. c.Tasks.Select(t => ReviewView.From(t, pack, showReviewers))],
             s.State switch { ToolApproval.Approved a => a.Conditions, ToolApproval.AwaitingUnion u => u.Conditions, _ => [] },
             c.Disclosures,
             s.State is ToolApproval.InRemediation r ? [.. r.Findings.Select(f => new FindingView(f.Role, f.Comments, f.At))] : [],
-            [.. s.Events.Select(e => TimelineText.Describe(e, pack))],
+            [.. s.Events.Select(e => TimelineText.Describe(e, pack, showReviewers))],
             union);
     }
 }
@@ -45,11 +47,14 @@ public sealed record ReviewView(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<ChecklistItem>? Checklist = null)
 {
-    public static ReviewView From(ReviewTask t, PolicyPack pack) => new(
-        t.TaskId, t.Role, pack.Roles.FirstOrDefault(r => r.Id == t.Role)?.Title ?? t.Role, t.Stage, t.Round, t.ReviewerEmail,
-        t.Superseded ? "superseded" : t.Outcome is null ? (t.Escalated ? "overdue" : "open") : "decided",
-        t.Outcome is null ? null : ToolApprovalService.Verdicts.First(v => v.Value == t.Outcome.Verdict).Key,
-        t.Outcome?.Comments, t.OpenedAt, t.Outcome?.At, t.EscalateAt, t.Checklist);
+    public static ReviewView From(ReviewTask t, PolicyPack pack, bool showReviewer = true)
+    {
+        var title = pack.Roles.FirstOrDefault(r => r.Id == t.Role)?.Title ?? t.Role;
+        return new(t.TaskId, t.Role, title, t.Stage, t.Round, showReviewer ? t.ReviewerEmail : title,
+            t.Superseded ? "superseded" : t.Outcome is null ? (t.Escalated ? "overdue" : "open") : "decided",
+            t.Outcome is null ? null : ToolApprovalService.Verdicts.First(v => v.Value == t.Outcome.Verdict).Key,
+            t.Outcome?.Comments, t.OpenedAt, t.Outcome?.At, t.EscalateAt, t.Checklist);
+    }
 }
 
 public sealed record FindingView(string Role, string Comments, DateTimeOffset At);

@@ -8,7 +8,8 @@ namespace AIWorkflows.App.ToolApprovals;
 /// <summary>Stored events in words a requester or a records officer reads.</summary>
 public static class TimelineText
 {
-    public static TimelineEntry Describe(StoredEvent<ToolApprovalEvent> stored, PolicyPack pack)
+    /// <param name="showReviewers">False: a reviewer is named by role, never by email (issue 17 §4, <see cref="RequestAudience"/>).</param>
+    public static TimelineEntry Describe(StoredEvent<ToolApprovalEvent> stored, PolicyPack pack, bool showReviewers = true)
     {
         string Role(string id) => pack.Roles.FirstOrDefault(r => r.Id == id)?.Title ?? id;
         var e = stored.Event;
@@ -16,8 +17,8 @@ public static class TimelineText
         {
             Submitted s => ("submitted", $"Submitted by {(s.Form.OnBehalf ? $"{s.Form.SubmittedBy} on behalf of {s.Form.RequesterEmail}" : s.Form.RequesterEmail)}; rated {s.Tier} risk."),
             StageOpened s => ("stage_opened", $"Review stage {s.Stage} opened."),
-            ReviewOpened o => ("review_opened", $"{Role(o.Role)} review assigned to {o.ReviewerEmail}."),
-            ReviewRecorded r => ("review_recorded", $"{Role(r.Role)} ({r.By}) decided: {Verb(r.Verdict)}."),
+            ReviewOpened o => ("review_opened", $"{Role(o.Role)} review assigned to {(showReviewers ? o.ReviewerEmail : $"the {Role(o.Role)}")}."),
+            ReviewRecorded r => ("review_recorded", showReviewers ? $"{Role(r.Role)} ({r.By}) decided: {Verb(r.Verdict)}." : $"{Role(r.Role)} decided: {Verb(r.Verdict)}."),
             ReviewReminded r => ("review_reminded", $"{Role(r.Role)} reminded."),
             ReviewEscalated x => ("review_escalated", $"{Role(x.Role)} review overdue; escalated to the {Role(x.EscalatedToRole)}."),
             ReviewRescheduled => ("review_rescheduled", "Review deadlines restarted after resubmission."),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AIWorkflows.App.Effects;
+using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Records;
 using AIWorkflows.App.Reassessments;
@@ -36,6 +37,10 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                 case Submitted:
                     yield return Mail($"{seq}-mail-requester", mail.Received($"{instanceId}-{seq}-received", c, RespondToken(c, e.At)));
                     yield return RecordEffects.Submission(seq, instanceId);
+                    if (PlannedLine(c, seq) is { } planned) yield return planned;
+                    break;
+                case Resubmitted when PlannedLine(c, seq) is { } replanned:
+                    yield return replanned; // the register shows the tool as it is now asked for
                     break;
                 case ReviewOpened o when c.Task(o.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: false));
@@ -76,11 +81,14 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-notice", UnionNoticeEffects.Workflow, x.NoticeId,
                         UnionNoticeEffects.Start(c, x.Organizations, x.Justification, x.At), WorkflowJson.Options, isNew: true);
                     break;
-                case RequestWithdrawn w when before is ToolApproval.AwaitingUnion:
-                    yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-withdraw", UnionNoticeEffects.Workflow,
-                        UnionGate.NoticeId(c.RequestId), new UnionNoticeCommand.Withdraw(w.By, w.Reason, w.At), WorkflowJson.Options);
+                case RequestWithdrawn w:
+                    if (before is ToolApproval.AwaitingUnion)
+                        yield return CommandEffectHandler.Create<UnionNoticeCommand>($"{seq}-union-withdraw", UnionNoticeEffects.Workflow,
+                            UnionGate.NoticeId(c.RequestId), new UnionNoticeCommand.Withdraw(w.By, w.Reason, w.At), WorkflowJson.Options);
+                    if (c.Form.PilotToolId is null) yield return ClosedLine(c, seq, w.At);
                     break;
                 case RequestApproved or RequestRejected:
+                    if (e is RequestRejected && c.Form.PilotToolId is null) yield return ClosedLine(c, seq, e.At);
                     yield return Mail($"{seq}-mail-requester", mail.Outcome($"{instanceId}-{seq}-outcome", after));
                     yield return RecordEffects.Decision(seq, instanceId);
                     if (after is ToolApproval.Approved approved)
@@ -100,6 +108,15 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
             f.PublicFacing, f.GenerativeAi, f.DecisionImpact, f.Stage, c.Tier, f.RequesterEmail,
             [.. c.Disclosures.Select(d => $"{d.Text} ({d.Source})")], a.Conditions, "approval", null);
     }
+
+    // Albuquerque 6.2: a request under review is a planned tool in the register. A pilot's production request is not:
+    // the pilot keeps its own line meanwhile.
+    private static PendingEffect? PlannedLine(RequestCase c, long seq) =>
+        c.Form.PilotToolId is null ? InventoryEffectHandler.Create(seq, PlannedTools.Entry(c, seq)) : null;
+
+    // Albuquerque 6.2: a rejected or withdrawn request is no longer a planned tool.
+    private static PendingEffect ClosedLine(RequestCase c, long seq, DateTimeOffset at) =>
+        InventoryEffectHandler.Create(seq, PlannedTools.ClosedEntry(c.ToolId, at, seq));
 
     private string TaskToken(RequestCase c, ReviewTask t) => tokens.Task(c.RequestId, t);
 

@@ -68,7 +68,8 @@ public static class ToolRequestEndpoints
         if (await service.GetAsync(id, ct) is not { } s)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such request", detail: $"There is no request '{id}'.");
         var toolStatus = s.State is ToolApproval.Approved a ? (await tools.GetAsync(a.Case.ToolId, false, ct))?.State.Status : null;
-        return TypedResults.Ok(RequestView.From(s, pack, toolStatus, await unions.ForRequestAsync(s.State, ct)));
+        var showReviewers = RequestAudience.SeesReviewers(http.User, s.State.CaseOrNull?.Form, pack);
+        return TypedResults.Ok(RequestView.From(s, pack, toolStatus, await unions.ForRequestAsync(s.State, ct), showReviewers));
     }
 
     public sealed record DecisionInput(string? Decision, string? Comments);

@@ -76,8 +76,18 @@ public static class AppClient
     /// <summary>A city employee who sends requests in the tests.</summary>
     public const string Staff = "pat.lee@cityofsacramento.example";
 
-    public static async Task<JsonObject> GetRequestAsync(this HttpClient http, string id) =>
-        JsonNode.Parse(await http.GetStringAsync($"/api/requests/{id}"))!.AsObject();
+    /// <param name="asUser">An <c>X-Dev-User</c> value to read it as; anonymous when null (reviewers then appear by role, issue 17 §4).</param>
+    public static async Task<JsonObject> GetRequestAsync(this HttpClient http, string id, string? asUser = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/requests/{id}");
+        if (asUser is not null) request.Headers.Add("X-Dev-User", asUser);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>A city staff member in a reviewing role, who sees reviewers by name.</summary>
+    public const string Officer = "aio@cityofsacramento.example; ai_officer";
 
     public static async Task<IReadOnlyList<MailMessage>> MailAsync(this HttpClient http) =>
         (await http.GetFromJsonAsync<List<MailMessage>>("/api/dev/mail?take=500", Json))!;

@@ -145,7 +145,7 @@ public class FederalImportTests(AzuriteFixture azurite)
 
     private static ByteArrayContent CsvContent(byte[] csv) => new(csv) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } };
 
-    private static byte[] Csv(params string[][] rows)
+    internal static byte[] Csv(params string[][] rows)
     {
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default, leaveOpen: true))

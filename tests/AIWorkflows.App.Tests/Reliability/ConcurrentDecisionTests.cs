@@ -47,7 +47,7 @@ public sealed class ConcurrentDecisionTests(AzuriteFixture azurite)
         var answers = await Task.WhenAll(posts);
 
         Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"{a.To}: {(int)a.StatusCode} {a.Body[..Math.Min(300, a.Body.Length)]}"));
-        var request = await http2.GetRequestAsync(id);
+        var request = await http2.GetRequestAsync(id, AppClient.Officer);
         Assert.Equal("approved", (string)request["status"]!);
         var timeline = request["timeline"]!.AsArray().Select(e => (Seq: (long)e!["seq"]!, Type: (string)e["type"]!)).ToList();
         Assert.Equal(Enumerable.Range(1, timeline.Count).Select(i => (long)i), timeline.Select(e => e.Seq));

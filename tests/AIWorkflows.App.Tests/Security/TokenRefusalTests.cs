@@ -51,7 +51,7 @@ public class TokenRefusalTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Gone, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
         Assert.Equal("in_review", (string)(await http.GetRequestAsync(id))["status"]!);
-        Assert.DoesNotContain((await http.GetRequestAsync(id))["reviews"]!.AsArray(), r => r!["decision"] is not null);
+        Assert.DoesNotContain((await http.GetRequestAsync(id, AppClient.Officer))["reviews"]!.AsArray(), r => r!["decision"] is not null);
         AssertRefusalsLoggedWithoutToken(logs, link, "Expired", minimum: 3);
     }
 
@@ -79,7 +79,7 @@ public class TokenRefusalTests(AzuriteFixture azurite)
         }
         Assert.Equal(HttpStatusCode.Gone, api.StatusCode);
         Assert.Contains("already recorded", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var director = (await http.GetRequestAsync(id))["reviews"]!.AsArray().Single(r => (string)r!["reviewer"]! == Director)!;
+        var director = (await http.GetRequestAsync(id, AppClient.Officer))["reviews"]!.AsArray().Single(r => (string)r!["reviewer"]! == Director)!;
         Assert.Equal("approve", (string)director["decision"]!);
         AssertRefusalsLoggedWithoutToken(logs, link, "Link refused by the request's state: 410", minimum: 3);
     }
@@ -102,7 +102,7 @@ public class TokenRefusalTests(AzuriteFixture azurite)
             Assert.Contains("Your decision (approve with conditions) is recorded", p.Text, StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
-        var request = await http.GetRequestAsync(id);
+        var request = await http.GetRequestAsync(id, AppClient.Officer);
         Assert.Single(request["timeline"]!.AsArray(), e => (string)e!["type"]! == "review_recorded");
         var director = request["reviews"]!.AsArray().Single(r => (string)r!["reviewer"]! == Director)!;
         Assert.Equal("approve_with_conditions", (string)director["decision"]!);
@@ -132,7 +132,7 @@ public class TokenRefusalTests(AzuriteFixture azurite)
             Assert.Contains("Use the link in the email sent to you", p.Text, StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
-        Assert.DoesNotContain((await http.GetRequestAsync(id))["reviews"]!.AsArray(), r => r!["decision"] is not null);
+        Assert.DoesNotContain((await http.GetRequestAsync(id, AppClient.Officer))["reviews"]!.AsArray(), r => r!["decision"] is not null);
         // The real reviewer's link still works.
         Assert.Equal(HttpStatusCode.OK, (await http.PostPageAsync(link, ("decision", "approve"), ("comments", "ok"))).Status);
         AssertRefusalsLoggedWithoutToken(logs, other, "This link is for another reviewer", minimum: 3);

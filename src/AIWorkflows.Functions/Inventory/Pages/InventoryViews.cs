@@ -4,18 +4,21 @@ using AIWorkflows.Domain.Policy;
 
 namespace AIWorkflows.App.Inventory.Pages;
 
-/// <summary><c>/inventory</c>: the register, filtered by GET, a hundred tools a page.</summary>
-public sealed record RegisterListView(PolicyPack Pack, RegisterFilter Filter, RegisterListing Listing, FormErrors Errors, int RequestedPage)
+/// <summary><c>/inventory</c>: the register, filtered by GET, a page at a time (issue 17 §4).</summary>
+public sealed record RegisterListView(PolicyPack Pack, RegisterFilter Filter, RegisterListing Listing, FormErrors Errors, RegisterPaging Requested)
 {
-    public const int PageSize = 100;
+    public static IReadOnlyList<string> Order { get; } = ["department", "status", "tier", "q", "pageSize"];
 
-    public static IReadOnlyList<string> Order { get; } = ["department", "status", "tier", "q"];
+    public int PageCount => Requested.PageCount(Listing.Matching.Count);
 
-    public int PageCount => Math.Max(1, (Listing.Matching.Count + PageSize - 1) / PageSize);
+    /// <summary>A page past the last (a link saved before tools left) shows the last page.</summary>
+    public RegisterPaging Paging => Requested.With(Math.Min(Requested.Page, PageCount));
 
-    public int PageNumber => Math.Clamp(RequestedPage, 1, PageCount);
+    public IReadOnlyList<InventoryEntry> Shown => Paging.Of(Listing.Matching);
 
-    public IEnumerable<InventoryEntry> Shown => Listing.Matching.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+    public int FirstShown => (Paging.Page - 1) * Paging.PageSize + 1;
+
+    public int LastShown => FirstShown + Shown.Count - 1;
 }
 
 /// <summary>

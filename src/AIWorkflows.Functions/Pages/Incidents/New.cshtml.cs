@@ -74,5 +74,5 @@ public sealed class NewModel(ToolLifecycleService service, PublicRegister regist
 
     // Tools in service can be reported; a retired tool is no longer used.
     private async Task LoadToolsAsync(CancellationToken ct) =>
-        Tools = [.. (await register.ListAsync(RegisterFilter.None, ct)).Matching.Where(t => t.Status != "retired")];
+        Tools = [.. (await register.ListAsync(RegisterFilter.None, ct)).Matching.Where(t => t.Status is not ("retired" or AIWorkflows.App.Inventory.PlannedTools.Planned))]; // a planned tool is not in use
 }

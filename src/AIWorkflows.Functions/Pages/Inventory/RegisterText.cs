@@ -24,6 +24,7 @@ public static class RegisterText
     {
         "approved" => "Approved, in use",
         "pilot" => "Pilot",
+        "planned" => "Planned — under review",
         "suspended" => "Suspended",
         "retired" => "Retired",
         _ => Words.Humanize(status),
@@ -34,7 +35,7 @@ public static class RegisterText
         "approved" => "good",
         "suspended" => "bad",
         "pilot" => "warn",
-        _ => "neutral",
+        _ => "neutral", // planned, retired
     };
 
     public static string StatusMeaning(string status) => status switch
@@ -43,6 +44,8 @@ public static class RegisterText
         "pilot" => "The tool is used in a limited trial (or, for an imported tool, is not yet in full service).",
         "suspended" => "Use of the tool is stopped until the city re-assesses it.",
         "retired" => "The tool is no longer used. It stays listed so its history remains public.",
+        // Albuquerque 6.2: the inventory lists planned tools, not only those in use.
+        "planned" => "A department asked to use this tool and the city is reviewing the request. It is not in use; it leaves the register if the request is rejected or withdrawn.",
         _ => "",
     };
 

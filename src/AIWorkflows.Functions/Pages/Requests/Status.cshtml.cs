@@ -19,7 +19,9 @@ public sealed class StatusModel(ToolApprovalService service, UnionNoticeService 
         LinkPageHeaders.Apply(this);
         if (await service.GetAsync(id, ct) is { State.CaseOrNull: not null } snapshot)
         {
-            View = RequestView.From(snapshot, pack, union: await unions.ForRequestAsync(snapshot.State, ct));
+            // Issue 17 §4: reviewers are named to the requester and staff; any other link holder sees their roles.
+            var showReviewers = RequestAudience.SeesReviewers(User, snapshot.State.CaseOrNull.Form, pack);
+            View = RequestView.From(snapshot, pack, union: await unions.ForRequestAsync(snapshot.State, ct), showReviewers: showReviewers);
             return Page();
         }
         Problem = ProblemView.NoSuchRequest(id);
