@@ -52,7 +52,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable, I
         };
         _options.ConfigureBackend?.Invoke(Settings);
         Backend = new AzureStorageOrchestrationService(Settings);
-        _dispatched = new StopObservingService(Backend);
+        _dispatched = new StopObservingService(Backend, Settings.WorkItemQueueVisibilityTimeout / 4);
 
         // The port is known only once Kestrel listens, after the worker and client were configured with
         // this channel; so the channel dials whatever port that turns out to be.

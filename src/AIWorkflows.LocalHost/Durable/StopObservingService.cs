@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DurableTask.Core;
 
 namespace AIWorkflows.LocalHost.Durable;
@@ -8,9 +9,16 @@ namespace AIWorkflows.LocalHost.Durable;
 /// events, so nothing else can await the stop, which is where the backend releases its partition
 /// leases (a next host on the same hub otherwise waits out the lease interval).
 /// </summary>
-internal sealed class StopObservingService(IOrchestrationService inner) : IOrchestrationService
+/// <remarks>
+/// It also renews the lock of each activity while it runs, every <paramref name="renewActivitiesEvery"/>:
+/// the sidecar's dispatcher never does (the Functions host's does), so an activity running longer than
+/// the work-item queue's visibility timeout (a step that waits on the workflow it hands over to) became
+/// visible again and ran a second time beside the first, and both sent the step's mail.
+/// </remarks>
+internal sealed class StopObservingService(IOrchestrationService inner, TimeSpan renewActivitiesEvery) : IOrchestrationService
 {
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<TaskActivityWorkItem, (CancellationTokenSource Stop, Task Loop)> _renewing = new(ReferenceEqualityComparer.Instance);
     private int _started;
 
     public bool Started => Volatile.Read(ref _started) == 1;
@@ -87,13 +95,58 @@ internal sealed class StopObservingService(IOrchestrationService inner) : IOrche
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (workItem is not null)
+        {
+            var stop = new CancellationTokenSource();
+            _renewing[workItem] = (stop, RenewUntilDoneAsync(workItem, stop.Token));
+        }
+        return workItem!;
+    }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        await StopRenewingAsync(workItem);
+        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    }
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        await StopRenewingAsync(workItem);
+        await inner.AbandonTaskActivityWorkItemAsync(workItem);
+    }
+
+    private async Task RenewUntilDoneAsync(TaskActivityWorkItem workItem, CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(renewActivitiesEvery, done);
+                await inner.RenewTaskActivityWorkItemLockAsync(workItem);
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // Completed or abandoned.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A renewal that fails (storage away) leaves the message to reappear after its timeout, as without renewal.
+            _ = e;
+        }
+    }
+
+    // A renewal changes the message's pop receipt, which the completion deletes it with: none may run during it.
+    private async Task StopRenewingAsync(TaskActivityWorkItem workItem)
+    {
+        if (!_renewing.TryRemove(workItem, out var renewing)) return;
+        await renewing.Stop.CancelAsync();
+        await renewing.Loop;
+        renewing.Stop.Dispose();
+    }
 }

@@ -39,7 +39,14 @@ public sealed class SampleLedger
     private readonly ConcurrentQueue<(string Function, TimerInfo Timer)> _ticks = new();
     private readonly ConcurrentQueue<string> _constructed = new();
 
+    private int _slowSteps;
+
     public IReadOnlyCollection<string> Constructions => _constructed;
+
+    /// <summary>How many times <see cref="SampleSlowStep.SlowStep"/> has started.</summary>
+    public int SlowSteps => Volatile.Read(ref _slowSteps);
+
+    public int SlowStepStarted() => Interlocked.Increment(ref _slowSteps);
 
     public void Constructed(string type) => _constructed.Enqueue(type);
 
