@@ -1,8 +1,8 @@
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
-using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.App.Workflows;
+using AIWorkflows.Domain.AccessGrants;
 using Microsoft.DurableTask.Client;
 using static AIWorkflows.Domain.AccessGrants.AccessGrantCommand;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Domain.Calendar;
 using AIWorkflows.Domain.Policy;
-using AIWorkflows.App.Workflows;
 using AIWorkflows.Storage.Records;
 using Azure;
 using Microsoft.DurableTask.Client;
