@@ -32,6 +32,17 @@ public sealed partial class AccessGrantDecider : IDecider<AccessGrantCommand, Ac
         _ => [],
     };
 
+    // One deadline at a time, as the grant's timers were set: the reminder before the expiry
+    // (Sacramento VI.B: renew the training in time), then the expiry itself; a grant without courses never lapses.
+    public IReadOnlyList<Deadline<AccessGrantCommand>> Deadlines(AccessGrant state) => state switch
+    {
+        Granted { Reminded: false } g when g.RemindAt < g.ExpiresAt => [Due(GrantDeadline.Reminder, g.RemindAt)],
+        Granted g when g.ExpiresAt != DateTimeOffset.MaxValue => [Due(GrantDeadline.Expiry, g.ExpiresAt)],
+        _ => [],
+    };
+
+    private static Deadline<AccessGrantCommand> Due(GrantDeadline kind, DateTimeOffset at) => new(at, new Deadline(kind, at, at));
+
     /// <summary>What is still missing for access at <paramref name="now"/>, in words; empty when access can be granted.</summary>
     public static IReadOnlyList<string> Missing(GrantFile f, DateTimeOffset now)
     {

@@ -4,6 +4,7 @@ using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Storage.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.AccessGrants;
 
@@ -32,11 +33,11 @@ public static class AccessGrantEndpoints
     public sealed record GrantList(string? ToolId, string? Employee, string Status, int Count, IReadOnlyList<GrantLine> Grants);
 
     public static async Task<Results<Created<AccessGrantView>, Ok<AccessGrantView>, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        HttpContext http, AccessGrantService service, CancellationToken ct)
+        HttpContext http, AccessGrantService service, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<AccessGrantService.RequestInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
-        return await service.RequestAsync(body.Value!, ct) switch
+        return await service.RequestAsync(client, body.Value!, ct) switch
         {
             AccessGrantService.RequestResult.Created c => TypedResults.Created($"/api/access-grants?toolId={Uri.EscapeDataString(c.Grant.ToolId)}&employee={Uri.EscapeDataString(c.Grant.EmployeeEmail)}", c.Grant),
             AccessGrantService.RequestResult.Existing e => TypedResults.Ok(e.Grant),
@@ -66,14 +67,14 @@ public static class AccessGrantEndpoints
     public sealed record RevokeInput(string? Reason);
 
     public static async Task<Results<Ok<AccessGrantView>, ValidationProblem, ProblemHttpResult>> RevokeAsync(
-        string grantId, HttpContext http, AccessGrantService service, CancellationToken ct)
+        string grantId, HttpContext http, AccessGrantService service, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<RevokeInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
         var reason = body.Value!.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > ToolRequestValidator.MaxShort)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"Say why, in at most {ToolRequestValidator.MaxShort} characters."] });
-        return await service.RevokeAsync(grantId, http.User.Email() ?? "an officer", reason, ct) switch
+        return await service.RevokeAsync(client, grantId, http.User.Email() ?? "an officer", reason, ct) switch
         {
             { } view => TypedResults.Ok(view),
             null => TypedResults.Problem(statusCode: 404, title: "No such grant", detail: "Check the grant id; GET /api/access-grants lists them."),
@@ -81,22 +82,22 @@ public static class AccessGrantEndpoints
     }
 
     public static async Task<Results<Ok<TrainingService.Recorded>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        HttpContext http, TrainingService training, CancellationToken ct)
+        HttpContext http, TrainingService training, DurableTaskClient client, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<TrainingService.CompletionInput>(http.Request, ToolRequestInput.Json, ct);
         if (body.Problem is { } problem) return problem;
-        var (done, errors) = await training.RecordAsync(body.Value!, http.User.Email() ?? "an administrator", ct);
+        var (done, errors) = await training.RecordAsync(client, body.Value!, http.User.Email() ?? "an administrator", ct);
         return done is not null ? TypedResults.Ok(done) : TypedResults.ValidationProblem(errors, title: "The completion has errors");
     }
 
-    public static async Task<Results<Ok<TrainingImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, TrainingService training, CancellationToken ct)
+    public static async Task<Results<Ok<TrainingImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request, TrainingService training, DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentType is not { } type || !(type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/csv", StringComparison.OrdinalIgnoreCase)))
             return TypedResults.Problem(statusCode: 415, title: "Send CSV", detail: $"Use Content-Type: text/csv, with the columns {TrainingCsv.Expected}.");
         if (request.ContentLength > TrainingCsv.MaxBytes || await ReadLimitedAsync(request.Body, ct) is not { } content)
             return TypedResults.Problem(statusCode: 413, title: "The file is too large", detail: $"Send at most {TrainingCsv.MaxBytes / (1024 * 1024)} MiB.");
-        return await training.ImportAsync(content, request.HttpContext.User.Email() ?? "an administrator", ct) switch
+        return await training.ImportAsync(client, content, request.HttpContext.User.Email() ?? "an administrator", ct) switch
         {
             TrainingService.ImportResult.Done d => TypedResults.Ok(d.Report),
             TrainingService.ImportResult.Invalid i => TypedResults.Problem(statusCode: 400, title: i.Title, detail: i.Detail),

@@ -2,6 +2,7 @@ using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Domain.Policy;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.Domain.AccessGrants.AccessGrantCommand;
 
 namespace AIWorkflows.App.AccessGrants;
@@ -46,7 +47,7 @@ public sealed partial class AccessGrantService
     }
 
     /// <summary>The employee signs: records who (the address the link was sent to), when, and the hash of the text shown.</summary>
-    public async Task<ActResult> SignAsync(string? token, string? agree, string? shownSha256, CancellationToken ct)
+    public async Task<ActResult> SignAsync(DurableTaskClient client, string? token, string? agree, string? shownSha256, CancellationToken ct)
     {
         var (access, p, f) = await OpenSignCoreAsync(token, ct);
         if (access is LinkAccess.Refused refused)
@@ -59,7 +60,7 @@ public sealed partial class AccessGrantService
         if (shownSha256 is not null && shownSha256 != g.File.Required.AgreementSha256)
             return new ActResult.Refused(new(StatusCodes.Status409Conflict, "The agreement has changed", "The text you read is not the one required. Open the link again and read it.", g.Grant));
         // Albuquerque 5.1: staff sign an "Ethical Use of AI" agreement before gaining access.
-        return await ActAsync(g, new SignAgreement(g.Payload.Subject, g.File.Required.AgreementSha256!, clock.GetUtcNow()), ct);
+        return await ActAsync(client, g, new SignAgreement(g.Payload.Subject, g.File.Required.AgreementSha256!, clock.GetUtcNow()), ct);
     }
 
     /// <summary>What a department head's link opens. Never changes state.</summary>
@@ -75,7 +76,7 @@ public sealed partial class AccessGrantService
     }
 
     // Albuquerque 4.1: access is granted by DTI in coordination with department heads.
-    public async Task<ActResult> ConsentAsync(string? token, string? decision, string? comments, CancellationToken ct)
+    public async Task<ActResult> ConsentAsync(DurableTaskClient client, string? token, string? decision, string? comments, CancellationToken ct)
     {
         var (access, p, f) = await OpenConsentCoreAsync(token, ct);
         var given = decision switch { "consent" => true, "refuse" => (bool?)false, _ => null };
@@ -89,12 +90,12 @@ public sealed partial class AccessGrantService
         else if (text.Length > ToolRequestValidator.MaxText) errors["comments"] = [$"Use at most {ToolRequestValidator.MaxText} characters."];
         else if (text.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))) errors["comments"] = ["Remove control characters."];
         if (errors.Count > 0) return new ActResult.Invalid(errors, g);
-        return await ActAsync(g, new GiveConsent(g.Payload.Subject, given!.Value, text, clock.GetUtcNow()), ct);
+        return await ActAsync(client, g, new GiveConsent(g.Payload.Subject, given!.Value, text, clock.GetUtcNow()), ct);
     }
 
-    private async Task<ActResult> ActAsync(LinkAccess.Granted g, AccessGrantCommand command, CancellationToken ct)
+    private async Task<ActResult> ActAsync(DurableTaskClient client, LinkAccess.Granted g, AccessGrantCommand command, CancellationToken ct)
     {
-        var d = await store.HandleAsync(g.Payload.InstanceId, command, ct);
+        var d = await grants.SendAsync(client, g.Payload.InstanceId, command, ct);
         var view = AccessGrantView.From(d.State, command.Now)!;
         if (d.Changed || (d.State.FileOrNull is { } f && IsRecordedAlready(f, g.Payload, command))) return new ActResult.Done(view);
         return new ActResult.Refused(new(StatusCodes.Status410Gone, "Nothing was recorded", "The request moved on before your answer; see where it stands below.", view));
@@ -126,7 +127,7 @@ public sealed partial class AccessGrantService
         switch (tokens.Verify(token, purpose))
         {
             case TokenVerification.Valid { Payload: var p }:
-                var s = await store.LoadAsync(p.InstanceId, includeEvents: false, ct);
+                var s = await grants.LoadAsync(p.InstanceId, includeEvents: false, ct);
                 if (s?.State.FileOrNull is not { } f) return new(NotValid());
                 var view = AccessGrantView.From(s.State, clock.GetUtcNow())!;
                 if (AccessLinks.Round(f) != p.TaskId)

@@ -1,8 +1,9 @@
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.AccessGrants;
-using AIWorkflows.Storage.Deciding;
+using Microsoft.DurableTask.Client;
 using static AIWorkflows.Domain.AccessGrants.AccessGrantCommand;
 
 namespace AIWorkflows.App.AccessGrants;
@@ -12,7 +13,8 @@ namespace AIWorkflows.App.AccessGrants;
 /// lists IT syncs. Pages and the API both call it.
 /// </summary>
 public sealed partial class AccessGrantService(
-    DeciderStore<AccessGrantCommand, AccessGrant, AccessGrantEvent> store,
+    WorkflowGateway<AccessGrantCommand, AccessGrant, AccessGrantEvent> grants,
+    AccessGrantDecider decider,
     AccessRequirements requirements,
     InventoryTable inventory,
     EmployeeFiles employees,
@@ -37,7 +39,7 @@ public sealed partial class AccessGrantService(
     // Sacramento VI.B / Albuquerque 4.1: access is only to tools on the city's list of authorized tools.
     public static bool InService(string status) => status is "approved" or "pilot";
 
-    public async Task<RequestResult> RequestAsync(RequestInput input, CancellationToken ct)
+    public async Task<RequestResult> RequestAsync(DurableTaskClient client, RequestInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -59,23 +61,25 @@ public sealed partial class AccessGrantService(
         var required = requirements.Snapshot();
         var completions = file.CompletedOn.Where(c => required.Courses.Any(r => r.Id == c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        var d = await store.HandleAsync(grantId, new RequestAccess(grantId, tool.ToolId, tool.Name, employee!, department, required,
-            completions, InService(tool.Status), now), ct);
+        var request = new RequestAccess(grantId, tool.ToolId, tool.Name, employee!, department, required, completions, InService(tool.Status), now);
+        // The grant's instance runs for good once started: a request after the grant ended goes to it as an event.
+        var d = await grants.StartAsync(client, grantId, request, mayExist: true, ct);
+        if (!d.Changed && decider.Decide(request, d.State).Count > 0) d = await grants.SendAsync(client, grantId, request, ct);
         var view = AccessGrantView.From(d.State, now)!;
         return d.Changed ? new RequestResult.Created(view) : new RequestResult.Existing(view);
     }
 
     public async Task<AccessGrantView?> GetAsync(string grantId, CancellationToken ct) =>
-        AccessRequirements.IsGrantId(grantId) && await store.LoadAsync(grantId, includeEvents: false, ct) is { } s
+        AccessRequirements.IsGrantId(grantId) && await grants.LoadAsync(grantId, includeEvents: false, ct) is { } s
             ? AccessGrantView.From(s.State, clock.GetUtcNow())
             : null;
 
     /// <summary>An officer ends a grant (or a waiting request); null when there is no such grant.</summary>
-    public async Task<AccessGrantView?> RevokeAsync(string grantId, string by, string reason, CancellationToken ct)
+    public async Task<AccessGrantView?> RevokeAsync(DurableTaskClient client, string grantId, string by, string reason, CancellationToken ct)
     {
-        if (!AccessRequirements.IsGrantId(grantId) || await store.LoadAsync(grantId, includeEvents: false, ct) is not { State.FileOrNull: not null }) return null;
+        if (!AccessRequirements.IsGrantId(grantId) || await grants.LoadAsync(grantId, includeEvents: false, ct) is not { State.FileOrNull: not null }) return null;
         var now = clock.GetUtcNow();
-        var d = await store.HandleAsync(grantId, new Revoke(by, reason, now), ct);
+        var d = await grants.SendAsync(client, grantId, new Revoke(by, reason, now), ct);
         return AccessGrantView.From(d.State, now);
     }
 

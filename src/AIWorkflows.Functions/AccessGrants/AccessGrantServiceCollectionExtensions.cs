@@ -1,15 +1,13 @@
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Storage;
-using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 
 namespace AIWorkflows.App.AccessGrants;
 
 public static class AccessGrantServiceCollectionExtensions
 {
-    /// <summary>Access grants (Albuquerque 4.1, 5.1; Sacramento VI.B): the store, its effects and timer target, the grant list, training.</summary>
+    /// <summary>Access grants (Albuquerque 4.1, 5.1; Sacramento VI.B): the orchestrated workflow and its effects, the grant list, training.</summary>
     public static IServiceCollection AddAccessGrants(this IServiceCollection services)
     {
         services.AddSingleton<AccessRequirements>();
@@ -21,11 +19,7 @@ public static class AccessGrantServiceCollectionExtensions
         services.AddSingleton<IEffectHandler, GrantIndexEffectHandler>();
         services.AddSingleton<IEffectHandler, ToolStatusFanOut>();
         services.AddSingleton<AccessGrantDecider>();
-        services.AddSingleton(sp => new DeciderStore<AccessGrantCommand, AccessGrant, AccessGrantEvent>(
-            AccessGrantEffects.Workflow, sp.GetRequiredService<AccessGrantDecider>(), sp.GetRequiredService<AccessGrantEffects>().For,
-            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(),
-            WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<DeciderStore<AccessGrantCommand, AccessGrant, AccessGrantEvent>>());
+        services.AddOrchestratedWorkflow(AccessGrantOrchestration.Rules, sp => sp.GetRequiredService<AccessGrantEffects>().For);
         services.AddSingleton<AccessGrantService>();
         services.AddSingleton<TrainingService>();
         return services;

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Storage.Effects;
-using GrantStore = AIWorkflows.Storage.Deciding.DeciderStore<
-    AIWorkflows.Domain.AccessGrants.AccessGrantCommand, AIWorkflows.Domain.AccessGrants.AccessGrant, AIWorkflows.Domain.AccessGrants.AccessGrantEvent>;
 
 namespace AIWorkflows.App.AccessGrants;
 
@@ -11,7 +10,8 @@ namespace AIWorkflows.App.AccessGrants;
 /// VI.B: only tools one is authorized for; a suspended tool is not). Emitted by the tool's workflow,
 /// committed with its event, so the news survives a crash; each delivery is a no-op when repeated.
 /// </summary>
-public sealed class ToolStatusFanOut(IServiceProvider services, GrantIndex index, TimeProvider clock) : IEffectHandler
+public sealed class ToolStatusFanOut(
+    IServiceProvider services, WorkflowGateway<AccessGrantCommand, AccessGrant, AccessGrantEvent> grants, GrantIndex index, TimeProvider clock) : IEffectHandler
 {
     public const string KindName = "access-tool-status";
 
@@ -26,10 +26,10 @@ public sealed class ToolStatusFanOut(IServiceProvider services, GrantIndex index
     {
         ArgumentNullException.ThrowIfNull(effect);
         var p = JsonSerializer.Deserialize<Payload>(effect.Payload)!;
-        // Resolved on use: the grant store depends on the dispatcher that runs this handler.
-        var store = services.GetRequiredService<GrantStore>();
+        // The client of the step running this effect (or the host's), since each grant is an orchestration.
+        var client = CurrentDurableClient.Get(services);
         var open = (await index.ByToolAsync(p.ToolId, null, cancellationToken)).Where(l => l.Status is "granted" or "pending");
         await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (line, ct) => await store.HandleAsync(line.GrantId, new AccessGrantCommand.ToolStatusChanged(p.Status, clock.GetUtcNow()), ct));
+            async (line, ct) => await grants.SendAsync(client, line.GrantId, new AccessGrantCommand.ToolStatusChanged(p.Status, clock.GetUtcNow()), ct));
     }
 }

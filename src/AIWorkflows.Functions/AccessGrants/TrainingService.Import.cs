@@ -4,6 +4,7 @@ using System.Text.Json;
 using AIWorkflows.App.Web;
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Storage.Records;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.AccessGrants;
 
@@ -25,7 +26,7 @@ public sealed partial class TrainingService
     /// Imports a learning system's completions export: every row is checked and either recorded, found on
     /// file already, or refused with its reason; the file and the report are kept as a training record.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(byte[] content, string by, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(DurableTaskClient client, byte[] content, string by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var stream = new MemoryStream(content, writable: false);
@@ -49,15 +50,15 @@ public sealed partial class TrainingService
         }
 
         var recordId = $"{RecordsToolId}.import-{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}";
-        int recorded = 0, already = 0, grants = 0;
+        int recorded = 0, already = 0, updated = 0;
         await Parallel.ForEachAsync(accepted.GroupBy(c => c.EmployeeKey), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (employee, token) =>
         {
             try
             {
-                var (r, a, g) = await ApplyAsync(employee.Key, [.. employee], $"imported by {by} ({recordId})", token);
+                var (r, a, g) = await ApplyAsync(client, employee.Key, [.. employee], $"imported by {by} ({recordId})", token);
                 Interlocked.Add(ref recorded, r);
                 Interlocked.Add(ref already, a);
-                Interlocked.Add(ref grants, g);
+                Interlocked.Add(ref updated, g);
             }
             catch (Exception e) when (ProblemResponses.IsStorageOutage(e))
             {
@@ -66,7 +67,7 @@ public sealed partial class TrainingService
             }
         });
         var refusedRows = refused.OrderBy(r => r.Row).ToList();
-        var report = new TrainingImportReport(rows.Count, rows.Count - refusedRows.Count, recorded, already, grants, refusedRows, recordId);
+        var report = new TrainingImportReport(rows.Count, rows.Count - refusedRows.Count, recorded, already, updated, refusedRows, recordId);
         await KeepAsync(recordId, content, report, by, ct);
         return new ImportResult.Done(report);
     }

@@ -1,10 +1,11 @@
 using System.Globalization;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Domain.Calendar;
 using AIWorkflows.Domain.Policy;
-using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Records;
 using Azure;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.AccessGrants;
 
@@ -23,7 +24,8 @@ public sealed record TrainingImportReport(
 /// where a renewal moves the expiry (Sacramento VI.B: only tools one has received training for).
 /// </summary>
 public sealed partial class TrainingService(
-    DeciderStore<AccessGrantCommand, AccessGrant, AccessGrantEvent> store,
+    WorkflowGateway<AccessGrantCommand, AccessGrant, AccessGrantEvent> grants,
+    AccessGrantDecider decider,
     EmployeeFiles employees,
     AccessRequirements requirements,
     BusinessCalendar calendar,
@@ -62,7 +64,7 @@ public sealed partial class TrainingService(
     }
 
     /// <summary>An administrator records one completion (Albuquerque 5.1).</summary>
-    public async Task<(Recorded? Done, Dictionary<string, string[]> Errors)> RecordAsync(CompletionInput input, string by, CancellationToken ct)
+    public async Task<(Recorded? Done, Dictionary<string, string[]> Errors)> RecordAsync(DurableTaskClient client, CompletionInput input, string by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -71,8 +73,8 @@ public sealed partial class TrainingService(
             foreach (var (field, why) in Problems(input.EmployeeEmail, input.CourseId, input.CompletedOn)) errors[field] = [why];
             return (null, errors);
         }
-        var (recorded, _, grants) = await ApplyAsync(completion!.EmployeeKey, [completion], $"recorded by {by}", ct);
-        return (new Recorded(completion.EmployeeKey, completion.CourseId, completion.CompletedOn, recorded > 0, grants), errors);
+        var (recorded, _, updated) = await ApplyAsync(client, completion!.EmployeeKey, [completion], $"recorded by {by}", ct);
+        return (new Recorded(completion.EmployeeKey, completion.CourseId, completion.CompletedOn, recorded > 0, updated), errors);
     }
 
     /// <summary>
@@ -81,7 +83,7 @@ public sealed partial class TrainingService(
     /// the rows new and tells them again, which decides nothing twice.
     /// </summary>
     private async Task<(int Recorded, int AlreadyOnFile, int GrantsUpdated)> ApplyAsync(
-        string employeeKey, IReadOnlyList<Completion> rows, string source, CancellationToken ct)
+        DurableTaskClient client, string employeeKey, IReadOnlyList<Completion> rows, string source, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -91,9 +93,7 @@ public sealed partial class TrainingService(
             var now = clock.GetUtcNow();
             var updated = 0;
             foreach (var g in file.Grants)
-                foreach (var c in newer)
-                    if ((await store.HandleAsync(g.GrantId, new AccessGrantCommand.RecordTraining(c.CourseId, c.CompletedOn, now), ct)).Changed)
-                        updated++;
+                updated += await TellAsync(client, g.GrantId, newer, now, ct);
             try
             {
                 await employees.SaveAsync(file, newer.Select(n => (n.CourseId, n.CompletedOn)), source, now, ct);
@@ -104,6 +104,25 @@ public sealed partial class TrainingService(
                 // Another import wrote this employee's file since we read it: read again.
             }
         }
+    }
+
+    /// <summary>
+    /// Tells one grant the completions in turn; only those its decider would act on are sent, since each
+    /// send waits on the grant's step (a course another tool requires, or a grant that ended, costs one read).
+    /// </summary>
+    private async Task<int> TellAsync(DurableTaskClient client, string grantId, IReadOnlyList<Completion> completions, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await grants.LoadAsync(grantId, includeEvents: false, ct) is not { } current) return 0;
+        var (state, updated) = (current.State, 0);
+        foreach (var c in completions)
+        {
+            var command = new AccessGrantCommand.RecordTraining(c.CourseId, c.CompletedOn, now);
+            if (decider.Decide(command, state).Count == 0) continue;
+            var d = await grants.SendAsync(client, grantId, command, ct);
+            state = d.State;
+            if (d.Changed) updated++;
+        }
+        return updated;
     }
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy", "yyyy/MM/dd"];

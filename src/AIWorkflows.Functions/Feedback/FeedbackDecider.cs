@@ -18,6 +18,11 @@ public sealed class FeedbackDecider : IDecider<FeedbackCommand, PublicFeedback, 
         _ => [],
     };
 
+    /// <summary>A received comment is kept and sent once; nothing changes it after, so its orchestration ends there.</summary>
+    public bool IsFinal(PublicFeedback state) => state is PublicFeedback.Received;
+
+    // Waits on no deadline: Deadlines is the interface's none.
+
     public PublicFeedback Evolve(PublicFeedback state, FeedbackEvent happened) => (state, happened) switch
     {
         (PublicFeedback.None, FeedbackReceived e) => new PublicFeedback.Received(e.Note),

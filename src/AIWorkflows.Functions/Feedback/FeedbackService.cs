@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.ToolApprovals;
-using AIWorkflows.Storage.Deciding;
+using AIWorkflows.App.Workflows;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.Feedback;
 
 /// <summary>Checks and keeps a comment from the public on a tool in the register (Albuquerque 6.7).</summary>
 public sealed class FeedbackService(
-    DeciderStore<FeedbackCommand, PublicFeedback, FeedbackEvent> store, PublicRegister register, TimeProvider clock)
+    WorkflowGateway<FeedbackCommand, PublicFeedback, FeedbackEvent> comments, PublicRegister register, TimeProvider clock)
 {
     public const int MaxComment = 2000;
 
@@ -30,7 +31,7 @@ public sealed class FeedbackService(
     public static bool IsFeedbackId(string? id) =>
         id is { Length: 25 } && id.StartsWith("feedback-", StringComparison.Ordinal) && id[9..].All(char.IsAsciiHexDigitLower);
 
-    public async Task<Result> SubmitAsync(string toolId, Input input, CancellationToken ct)
+    public async Task<Result> SubmitAsync(DurableTaskClient client, string toolId, Input input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await register.GetAsync(toolId, ct) is not { } tool) return new Result.NoSuchTool();
@@ -50,7 +51,8 @@ public sealed class FeedbackService(
         var id = FeedbackId(toolId, input.FormKey);
         var now = clock.GetUtcNow();
         var note = new FeedbackNote(id, tool.ToolId, tool.Name, tool.Department, name, email, comment, now);
-        await store.HandleAsync(id, new FeedbackCommand.Submit(note, now), ct);
+        // The same form sent again is the same instance: answered with what it recorded, nothing sent twice.
+        await comments.StartAsync(client, id, new FeedbackCommand.Submit(note, now), mayExist: true, ct);
         return new Result.Received(id);
     }
 

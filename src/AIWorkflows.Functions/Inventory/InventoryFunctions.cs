@@ -7,6 +7,7 @@ using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.Inventory;
 
@@ -49,7 +50,9 @@ public sealed class InventoryFunctions(
 
     /// <summary>A comment on a tool: limited per address, checked for antiforgery, then acknowledged after a 303.</summary>
     [Function("InventoryFeedback")]
-    public async Task<IResult> PostFeedback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inventory/{toolId}")] HttpRequest request, string toolId, CancellationToken ct)
+    public async Task<IResult> PostFeedback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inventory/{toolId}")] HttpRequest request, string toolId,
+        [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var http = request.HttpContext;
@@ -63,7 +66,7 @@ public sealed class InventoryFunctions(
         var posted = await PageForms.ReadAsync(http, ct);
         if (posted.Form is not { } form) return posted.Refusal!;
         var input = new FeedbackService.Input(form["name"], form["email"], form["comment"], form["formKey"]);
-        switch (await feedback.SubmitAsync(toolId, input, ct))
+        switch (await feedback.SubmitAsync(client, toolId, input, ct))
         {
             case FeedbackService.Result.Received r:
                 return new SeeOtherRedirect($"/inventory/{Uri.EscapeDataString(toolId)}?feedback={r.FeedbackId}#feedback-received");

@@ -1,8 +1,5 @@
 using AIWorkflows.App.Feedback;
 using AIWorkflows.App.Workflows;
-using AIWorkflows.Storage;
-using AIWorkflows.Storage.Deciding;
-using AIWorkflows.Storage.Effects;
 
 namespace AIWorkflows.App.Inventory;
 
@@ -21,9 +18,7 @@ public static class PublicRegisterServiceCollectionExtensions
         services.AddSingleton<FederalExport>();
         services.AddSingleton<FeedbackDecider>();
         services.AddSingleton<FeedbackEffects>();
-        services.AddSingleton(sp => new DeciderStore<FeedbackCommand, PublicFeedback, FeedbackEvent>(
-            FeedbackEffects.Workflow, sp.GetRequiredService<FeedbackDecider>(), sp.GetRequiredService<FeedbackEffects>().For,
-            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(), WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
+        services.AddOrchestratedWorkflow(FeedbackOrchestration.Rules, sp => sp.GetRequiredService<FeedbackEffects>().For);
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<FeedbackRateLimit>();
         return services;

@@ -17,6 +17,9 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+    // The read model is polled only in case the step runs in another process; a step of this one wakes the
+    // caller at once. Backing off keeps a slow start (a new instance waits on the engine's queues) to a few reads.
+    private static readonly TimeSpan PollAtMost = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StillRunningCheck = TimeSpan.FromSeconds(2);
 
     private readonly WorkflowRules<TCommand, TState, TEvent> _rules;
@@ -204,9 +207,11 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
+        var pollEvery = PollEvery;
         while (true)
         {
-            var signalled = await Task.WhenAny(answered, Task.Delay(PollEvery, cancellationToken)) == answered;
+            var signalled = await Task.WhenAny(answered, Task.Delay(pollEvery, cancellationToken)) == answered;
+            if (!signalled && pollEvery < PollAtMost) pollEvery *= 2;
             var answers = signalled ? answered.Result : await _log.AnsweredAsync(instanceId, cancellationToken);
             if (answers.TryGetValue(commandId, out var answer))
             {

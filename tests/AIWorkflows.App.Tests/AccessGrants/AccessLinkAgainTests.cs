@@ -115,5 +115,5 @@ public class AccessLinkAgainTests(AzuriteFixture azurite, ITestOutputHelper outp
     }
 
     private static async Task<Snapshot<AccessGrant, AccessGrantEvent>> HistoryAsync(AIWorkflowsApp app, string grantId) =>
-        (await app.Services.GetRequiredService<DeciderStore<AccessGrantCommand, AccessGrant, AccessGrantEvent>>().LoadAsync(grantId, includeEvents: true, default))!;
+        (await app.Services.GetRequiredService<WorkflowLog<AccessGrant, AccessGrantEvent>>().LoadAsync(grantId, includeEvents: true, default))!;
 }

@@ -5,7 +5,7 @@ using static AIWorkflows.Domain.AccessGrants.AccessGrantEvent;
 
 namespace AIWorkflows.Domain.Tests.AccessGrants;
 
-public class AccessGrantTests
+public partial class AccessGrantTests
 {
     private static readonly AccessGrantDecider D = new();
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 17, 0, 0, TimeSpan.Zero);

@@ -1,5 +1,6 @@
 using AIWorkflows.App.AccessGrants;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.Pages.Access;
 
@@ -7,7 +8,7 @@ namespace AIWorkflows.App.Pages.Access;
 /// <c>/access/consent/{token}</c>: the department head consents to an employee's access, or refuses
 /// (Albuquerque 4.1). GET only reads; POST with <c>decision</c> (consent | refuse) and <c>comments</c> acts once.
 /// </summary>
-public sealed class ConsentModel(AccessGrantService service) : AccessLinkPage
+public sealed class ConsentModel(AccessGrantService service, DurableTaskClient client) : AccessLinkPage
 {
     public static IReadOnlyList<string> Order { get; } = ["decision", "comments"];
 
@@ -31,6 +32,6 @@ public sealed class ConsentModel(AccessGrantService service) : AccessLinkPage
     {
         LinkPageHeaders.Apply(this);
         (Decision, Comments) = (decision, comments);
-        return Answer(await service.ConsentAsync(token, decision, comments, ct), e => new FormErrors(e, Order, f => f == "decision" ? ChoiceField.FirstInputId(f, Decisions) : f));
+        return Answer(await service.ConsentAsync(client, token, decision, comments, ct), e => new FormErrors(e, Order, f => f == "decision" ? ChoiceField.FirstInputId(f, Decisions) : f));
     }
 }

@@ -3,6 +3,7 @@ using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static AIWorkflows.App.AccessGrants.AccessGrantService;
 
@@ -13,7 +14,7 @@ namespace AIWorkflows.App.Pages.Access;
 /// through the same service as POST /api/access-requests. Asking twice is harmless: the answer is the
 /// same request, so the result is shown in place.
 /// </summary>
-public sealed class NewModel(AccessGrantService service, PublicRegister register, PolicyPack pack) : PageModel
+public sealed class NewModel(AccessGrantService service, PublicRegister register, PolicyPack pack, DurableTaskClient client) : PageModel
 {
     public static IReadOnlyList<string> Order { get; } = ["toolId", "employeeEmail", "department"];
 
@@ -39,7 +40,7 @@ public sealed class NewModel(AccessGrantService service, PublicRegister register
     {
         string? Field(string name) => Request.Form.TryGetValue(name, out var v) ? v.ToString() : null;
         Form = new RequestInput(Field("toolId"), Field("employeeEmail"), Field("department"));
-        switch (await service.RequestAsync(Form, ct))
+        switch (await service.RequestAsync(client, Form, ct))
         {
             case RequestResult.Created c:
                 Result = c.Grant;

@@ -1,5 +1,6 @@
 using AIWorkflows.App.AccessGrants;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.Pages.Access;
 
@@ -7,7 +8,7 @@ namespace AIWorkflows.App.Pages.Access;
 /// <c>/access/sign/{token}</c>: the employee reads the agreement on ethical use and signs it (Albuquerque
 /// 5.1). GET only reads (mail scanners open links); POST signs once, binding the text by its SHA-256.
 /// </summary>
-public sealed class SignModel(AccessGrantService service) : AccessLinkPage
+public sealed class SignModel(AccessGrantService service, DurableTaskClient client) : AccessLinkPage
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -18,6 +19,6 @@ public sealed class SignModel(AccessGrantService service) : AccessLinkPage
     public async Task<IActionResult> OnPostAsync(string token, [FromForm] string? agree, [FromForm] string? sha256, CancellationToken ct)
     {
         LinkPageHeaders.Apply(this);
-        return Answer(await service.SignAsync(token, agree, sha256, ct), e => new FormErrors(e, ["agree"]));
+        return Answer(await service.SignAsync(client, token, agree, sha256, ct), e => new FormErrors(e, ["agree"]));
     }
 }

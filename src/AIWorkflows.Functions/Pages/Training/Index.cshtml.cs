@@ -1,6 +1,7 @@
 using AIWorkflows.App.AccessGrants;
 using AIWorkflows.App.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AIWorkflows.App.Pages.Training;
@@ -10,7 +11,7 @@ namespace AIWorkflows.App.Pages.Training;
 /// export (Albuquerque 5.1: training before access); the same service as the training API.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = TrainingCsv.MaxBytes + 64 * 1024)]
-public sealed class IndexModel(TrainingService training) : PageModel
+public sealed class IndexModel(TrainingService training, DurableTaskClient client) : PageModel
 {
     public static IReadOnlyList<string> Order { get; } = ["employeeEmail", "courseId", "completedOn", "file"];
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(TrainingService training) : PageModel
     {
         if (!Allowed()) return Refused();
         Form = new TrainingService.CompletionInput(employeeEmail, courseId, completedOn);
-        var (done, errors) = await training.RecordAsync(Form, User.Email() ?? "an administrator", ct);
+        var (done, errors) = await training.RecordAsync(client, Form, User.Email() ?? "an administrator", ct);
         if (done is null) return Invalid(errors);
         Recorded = done;
         Form = new TrainingService.CompletionInput(null, null, null);
@@ -44,7 +45,7 @@ public sealed class IndexModel(TrainingService training) : PageModel
         if (file.Length > TrainingCsv.MaxBytes) return Invalid(new() { ["file"] = [$"The file is larger than {TrainingCsv.MaxBytes / (1024 * 1024)} MiB."] });
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        switch (await training.ImportAsync(buffer.ToArray(), User.Email() ?? "an administrator", ct))
+        switch (await training.ImportAsync(client, buffer.ToArray(), User.Email() ?? "an administrator", ct))
         {
             case TrainingService.ImportResult.Done d:
                 Report = d.Report;
