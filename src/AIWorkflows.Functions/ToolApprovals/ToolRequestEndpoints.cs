@@ -18,6 +18,7 @@ public static class ToolRequestEndpoints
         api.MapPost("/requests", SubmitAsync);
         api.MapGet("/requests/{id}", GetAsync);
         api.MapPost("/tasks/{token}/decision", DecideAsync);
+        api.MapPost("/tasks/{token}/escalation", EscalateAsync);
         return api;
     }
 
@@ -85,6 +86,23 @@ public static class ToolRequestEndpoints
         {
             ActResult.Done d => TypedResults.Ok(new DecisionView(d.RequestId, d.State.Status, d.Message)),
             ActResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The decision has errors"),
+            ActResult.Refused r => TypedResults.Problem(statusCode: r.Why.Status, title: r.Why.Title, detail: r.Why.Detail),
+            _ => throw new InvalidOperationException("Unknown result."),
+        };
+    }
+
+    public sealed record EscalationInput(string? Reason);
+
+    // Albuquerque 4.2: the reviewer who asked for remediation escalates the finding still unresolved (their task link).
+    public static async Task<Results<Ok<DecisionView>, ValidationProblem, ProblemHttpResult>> EscalateAsync(
+        string token, HttpContext http, ToolApprovalService service, DurableTaskClient client, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<EscalationInput>(http.Request, ToolRequestInput.Json, ct);
+        if (body.Problem is { } problem) return problem;
+        return await service.EscalateAsync(client, token, body.Value!.Reason, ct) switch
+        {
+            ActResult.Done d => TypedResults.Ok(new DecisionView(d.RequestId, d.State.Status, d.Message)),
+            ActResult.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "The escalation has errors"),
             ActResult.Refused r => TypedResults.Problem(statusCode: r.Why.Status, title: r.Why.Title, detail: r.Why.Detail),
             _ => throw new InvalidOperationException("Unknown result."),
         };

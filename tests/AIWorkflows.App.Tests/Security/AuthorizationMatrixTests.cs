@@ -98,6 +98,8 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /tasks/{token}", Access.Link, (w, v) => Get(L(w, v, w.TaskLink))),
         new("POST /tasks/{token}", Access.Link, (w, v) => Form(L(w, v, w.TaskLink), ("comments", "no decision"))),
         new("POST /api/tasks/{token}/decision", Access.Link, (w, v) => Json($"/api{L(w, v, w.TaskLink)}/decision", new { comments = "no decision" })),
+        new("POST /api/tasks/{token}/escalation", Access.Link, (w, v) => Json($"/api{L(w, v, w.TaskLink)}/escalation", new { reason = "" })),
+        new("POST /tasks/{token}?handler=Escalate", Access.Link, (w, v) => Form($"{L(w, v, w.TaskLink)}?handler=Escalate", ("reason", ""))),
         new("GET /respond/{token}", Access.Link, (w, v) => Get(L(w, v, w.RespondLink))),
         new("POST /respond/{token}", Access.Link, (w, v) => Form(L(w, v, w.RespondLink), ("response", "no action"))),
         new("GET /union/{token}", Access.Link, (w, v) => Get(L(w, v, w.UnionLink))),

@@ -55,6 +55,8 @@ public class BadInputTests(AzuriteFixture azurite)
             new("decision", new Choice("approve", "reject", "request_remediation", "approve_with_conditions")), new("comments", new Text("Looks fine"))),
         new("POST /tasks/{token}", BodyKind.Form, w => w.TaskLink, null,
             new("decision", new Choice("approve", "reject", "request_remediation", "approve_with_conditions")), new("comments", new Text("Looks fine"))),
+        new("POST /api/tasks/{token}/escalation", BodyKind.Json, w => $"/api{w.TaskLink}/escalation", null, new Field("reason", new Text("Unresolved for weeks"))),
+        new("POST /tasks/{token}?handler=Escalate", BodyKind.Form, w => $"{w.TaskLink}?handler=Escalate", null, new Field("reason", new Text("Unresolved for weeks"))),
         new("POST /respond/{token}", BodyKind.Form, w => w.RespondLink, null,
             new("action", new Choice("resubmit", "withdraw")), new("response", new Text("Changed the data"))),
         new("POST /api/incidents", BodyKind.Json, _ => "/api/incidents", null,
