@@ -14,11 +14,12 @@ public sealed class DurableFunctionsTests
         var functions = DurableFunctions.Scan(typeof(SampleApproval).Assembly);
 
         Assert.Equal(
-            [nameof(SampleApproval.SampleApprovalOrchestration), nameof(SampleApproval.SampleEcho), nameof(SampleApproval.SampleFailing)],
+            [nameof(SampleApproval.SampleApprovalOrchestration), nameof(SampleApproval.SampleEcho), nameof(SampleApproval.SampleFailing),
+                nameof(SampleSlowStep.SlowStepOrchestration)],
             functions.Orchestrators.Select(f => f.Name).Order());
         // Not the timer function, nor the methods without [Function] that the unit tests call.
         Assert.Equal(
-            [nameof(SampleActivities.MailReviewer), nameof(SampleRecorder.RecordOutcome), nameof(SampleActivities.RefuseReview)],
+            [nameof(SampleActivities.MailReviewer), nameof(SampleRecorder.RecordOutcome), nameof(SampleActivities.RefuseReview), nameof(SampleSlowStep.SlowStep)],
             functions.Activities.Select(f => f.Name).Order());
     }
 
@@ -31,10 +32,13 @@ public sealed class DurableFunctionsTests
         DurableFunctions.Scan(typeof(SampleApproval).Assembly).Register(registry, services);
 
         Assert.Equal(
-            [nameof(SampleApproval.SampleApprovalOrchestration), nameof(SampleApproval.SampleEcho), nameof(SampleApproval.SampleFailing)],
+            [nameof(SampleApproval.SampleApprovalOrchestration), nameof(SampleApproval.SampleEcho), nameof(SampleApproval.SampleFailing),
+                nameof(SampleSlowStep.SlowStepOrchestration)],
             registry.GetOrchestrators().Select(o => o.Key.Name).Order());
         var activities = registry.GetActivities().ToDictionary(a => a.Key.Name, a => a.Value);
-        Assert.Equal([nameof(SampleActivities.MailReviewer), nameof(SampleRecorder.RecordOutcome), nameof(SampleActivities.RefuseReview)], activities.Keys.Order());
+        Assert.Equal(
+            [nameof(SampleActivities.MailReviewer), nameof(SampleRecorder.RecordOutcome), nameof(SampleActivities.RefuseReview), nameof(SampleSlowStep.SlowStep)],
+            activities.Keys.Order());
         // The worker deserializes an activity's input to the trigger parameter's type.
         Assert.Equal(typeof(SampleOutcome), activities[nameof(SampleRecorder.RecordOutcome)](services).InputType);
         Assert.Equal(typeof(int), activities[nameof(SampleRecorder.RecordOutcome)](services).OutputType);
