@@ -26,7 +26,7 @@ public static class OrchestratedWorkflows
         services.AddSingleton<IWorkflowStepRecorder>(sp => sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>());
         services.AddSingleton(sp => new WorkflowGateway<TCommand, TState, TEvent>(
             rules, sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<StepSignals>(), sp.GetRequiredService<WakeIndex>(), sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>()));
+            sp.GetRequiredService<StepSignals>(), sp.GetRequiredService<WakeIndex>(), () => sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>()));
         services.AddSingleton<IClockedWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
         if (rules.SleepBeyond is not null)
             services.AddSingleton<ISleepingWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());

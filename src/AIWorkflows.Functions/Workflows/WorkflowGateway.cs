@@ -29,11 +29,12 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     private readonly TimeProvider _clock;
     private readonly StepSignals _signals;
     private readonly WakeIndex? _wakes;
-    private readonly IWorkflowStepRecorder? _recorder;
+    // Resolved when first needed: the recorder's effect handlers may themselves send through a gateway (a cycle at construction).
+    private readonly Func<IWorkflowStepRecorder>? _recorder;
 
     public WorkflowGateway(
         WorkflowRules<TCommand, TState, TEvent> rules, WorkflowLog<TState, TEvent> log, PolicyPack pack, TimeProvider clock, StepSignals signals,
-        WakeIndex? wakes = null, IWorkflowStepRecorder? recorder = null)
+        WakeIndex? wakes = null, Func<IWorkflowStepRecorder>? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         (_rules, _log, _clock, _signals, _wakes, _recorder) = (rules, log, clock, signals, wakes, recorder);
@@ -129,7 +130,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         var after = events.Aggregate(_decider.Initial, _decider.Evolve);
         var now = _clock.GetUtcNow();
         var next = _decider.Deadlines(after).MinBy(d => d.DueAt);
-        await _recorder.RecordAsync(new WorkflowStep(_rules.Name, instanceId, JsonSerializer.Serialize(_decider.Initial, json), JsonSerializer.Serialize(after, json),
+        await _recorder().RecordAsync(new WorkflowStep(_rules.Name, instanceId, JsonSerializer.Serialize(_decider.Initial, json), JsonSerializer.Serialize(after, json),
             events.Count, [.. events.Select((e, i) => new StepEvent(i + 1, JsonSerializer.Serialize(e, json)))], "", "", now, Sleeps: true, next?.DueAt), cancellationToken);
         return true;
     }
