@@ -66,10 +66,5 @@ public sealed class AIWorkflowsApp : WebApplicationFactory<AIWorkflows.LocalHost
         if (Environment.GetEnvironmentVariable("AIW_TEST_LOGS") == "1") builder.ConfigureLogging(l => l.AddSimpleConsole(o => o.SingleLine = true));
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 }

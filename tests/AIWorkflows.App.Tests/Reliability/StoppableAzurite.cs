@@ -1,3 +1,4 @@
+using AIWorkflows.Storage.Tests.Fixtures;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -131,10 +132,5 @@ internal sealed class StoppableAzurite : IAsyncDisposable
         throw new InvalidOperationException("AIWorkflows.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 }

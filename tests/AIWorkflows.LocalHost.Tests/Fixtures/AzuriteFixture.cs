@@ -1,3 +1,4 @@
+using AIWorkflows.Storage.Tests.Fixtures;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -173,14 +174,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         return azurite;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 
     private void Append(string? line)
     {

@@ -166,14 +166,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         return azurite;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 
     private void Append(string? line)
     {
