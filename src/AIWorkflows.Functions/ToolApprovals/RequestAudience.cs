@@ -6,13 +6,15 @@ using AIWorkflows.Domain.ToolApprovals;
 namespace AIWorkflows.App.ToolApprovals;
 
 /// <summary>
-/// Issue 17 §4: a request's id is its status link, and links get forwarded. Reviewers are named (by email)
-/// only to the requester, the person who sent it for them, and city staff signed in with a reviewing or
-/// officer role; any other holder of the link sees the reviewing role's title in place of the person.
+/// A request's id is its status link, and links get forwarded. The people of a request and their words are
+/// shown only to its insiders: the requester, the person who sent it for them, and city staff signed in with
+/// a reviewing or officer role. Any other holder of the link (issue 17 §4, issue 19.2) sees each reviewer's
+/// role title in place of the person, no requester's or sender's address, and no reviewer's comments, finding,
+/// justification or organization representative's address: the status, tier, reasons, conditions and history.
 /// </summary>
 public static class RequestAudience
 {
-    public static bool SeesReviewers(ClaimsPrincipal? user, ToolRequestForm? form, PolicyPack pack)
+    public static bool IsInsider(ClaimsPrincipal? user, ToolRequestForm? form, PolicyPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
         if (form is null || user is null || !user.IsSignedIn()) return false;

@@ -69,8 +69,8 @@ public static class ToolRequestEndpoints
         if (await service.GetAsync(id, ct) is not { } s)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such request", detail: $"There is no request '{id}'.");
         var toolStatus = s.State is ToolApproval.Approved a ? (await tools.GetAsync(a.Case.ToolId, false, ct))?.State.Status : null;
-        var showReviewers = RequestAudience.SeesReviewers(http.User, s.State.CaseOrNull?.Form, pack);
-        return TypedResults.Ok(RequestView.From(s, pack, toolStatus, await unions.ForRequestAsync(s.State, ct), showReviewers));
+        var insider = RequestAudience.IsInsider(http.User, s.State.CaseOrNull?.Form, pack);
+        return TypedResults.Ok(RequestView.From(s, pack, toolStatus, await unions.ForRequestAsync(s.State, ct), insider));
     }
 
     public sealed record DecisionInput(string? Decision, string? Comments);

@@ -38,6 +38,13 @@ public sealed record UnionNoticeView(
             c.EmergencyJustification,
             [.. c.Organizations.Select(o => UnionOrganizationView.From(o, c, detailed))]);
     }
+
+    /// <summary>For a request's status link held by someone outside it (issue 19.2): states and dates, no one's address or words.</summary>
+    public UnionNoticeView ForOutsiders() => this with
+    {
+        EmergencyJustification = null,
+        Organizations = [.. Organizations.Select(o => o with { AnsweredBy = null })],
+    };
 }
 
 /// <summary>

@@ -153,8 +153,11 @@ public class ToolRequestApiTests(AzuriteFixture azurite)
         Assert.Contains($"{assistant} sent it on your behalf", received.TextBody, StringComparison.Ordinal);
         var review = (await http.MailAsync()).First(m => m.Subject.Contains("Decision needed", StringComparison.Ordinal) && m.TextBody.Contains("dana.director", StringComparison.Ordinal));
         Assert.Contains($"(sent on their behalf by {assistant})", review.TextBody, StringComparison.Ordinal);
-        var page = await http.GetStringAsync($"/requests/{forDirector["id"]}");
-        Assert.Contains($"sent on their behalf by {assistant}", page, StringComparison.Ordinal);
+        // The status page, read by the sender (someone outside the request sees neither address, issue 19.2).
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/requests/{forDirector["id"]}");
+        read.Headers.Add("X-Dev-User", assistant);
+        using var page = await http.SendAsync(read);
+        Assert.Contains($"sent on their behalf by {assistant}", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

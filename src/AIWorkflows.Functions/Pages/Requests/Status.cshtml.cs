@@ -19,9 +19,9 @@ public sealed class StatusModel(ToolApprovalService service, UnionNoticeService 
         LinkPageHeaders.Apply(this);
         if (await service.GetAsync(id, ct) is { State.CaseOrNull: not null } snapshot)
         {
-            // Issue 17 §4: reviewers are named to the requester and staff; any other link holder sees their roles.
-            var showReviewers = RequestAudience.SeesReviewers(User, snapshot.State.CaseOrNull.Form, pack);
-            View = RequestView.From(snapshot, pack, union: await unions.ForRequestAsync(snapshot.State, ct), showReviewers: showReviewers);
+            // Issue 17 §4, issue 19.2: people and their words are shown to the request's insiders only.
+            var insider = RequestAudience.IsInsider(User, snapshot.State.CaseOrNull.Form, pack);
+            View = RequestView.From(snapshot, pack, union: await unions.ForRequestAsync(snapshot.State, ct), insider: insider);
             return Page();
         }
         Problem = ProblemView.NoSuchRequest(id);

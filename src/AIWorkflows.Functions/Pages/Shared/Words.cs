@@ -5,6 +5,9 @@ namespace AIWorkflows.App.Pages;
 /// <summary>The words people read for the codes the service and the pack use.</summary>
 public static class Words
 {
+    /// <summary>In place of a person's address on a request read by someone outside it (issue 19.2).</summary>
+    public const string ShownToInsiders = "Shown to the requester and city staff who sign in";
+
     public static string Status(string status) => status switch
     {
         "in_review" => "In review",
