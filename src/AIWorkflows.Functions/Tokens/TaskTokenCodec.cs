@@ -6,15 +6,21 @@ using System.Text.Unicode;
 namespace AIWorkflows.App.Tokens;
 
 /// <summary>
-/// The token's bytes, kept binary so a link stays short (~130-180 URL-safe characters):
-/// <c>version(1) | expiresAt(8, big-endian unix seconds) | 4 × field | HMAC-SHA256(32)</c>,
-/// base64url without padding. A field is <c>0x00 len(1) utf8</c>, or <c>0x01</c> + 16 bytes
-/// for a canonical lower-case GUID, which is how workflow instance ids are usually spelled.
+/// The token's bytes, kept binary so a link stays short (~130-180 URL-safe characters), base64url
+/// without padding. The body is <c>1 | expiresAt(8, big-endian unix seconds) | 4 × field</c>; a field is
+/// <c>0x00 len(1) utf8</c>, or <c>0x01</c> + 16 bytes for a canonical lower-case GUID, which is how
+/// workflow instance ids are usually spelled. A token is the body sealed with AES-GCM:
+/// <c>2 | nonce(12) | ciphertext | tag(16)</c>, so a link's text shows no address or id (issue 19: links
+/// are seen by proxies and kept in browser histories). Tokens issued before that are the body in clear
+/// with its HMAC-SHA256(32) after it, and are still read until they expire.
 /// </summary>
 internal static class TaskTokenCodec
 {
     public const byte Version = 1;
+    public const byte SealedVersion = 2;
     public const int MacLength = 32;
+    public const int NonceLength = 12;
+    public const int TagLength = 16;
     public const int MaxFieldBytes = byte.MaxValue;
     public const int MaxTokenChars = 1024;
 

@@ -6,12 +6,15 @@ namespace AIWorkflows.App.Tokens;
 /// <summary>
 /// Issues and checks the signed, expiring tokens in emailed links (reviewer task links, union
 /// response links). A token proves who may act on which task until when; whether the task is
-/// still open (the link "spent") is the workflow's state, not the token's.
+/// still open (the link "spent") is the workflow's state, not the token's. Tokens are sealed
+/// (encrypted and authenticated) with a key derived from the signing key, so the reviewer's address and
+/// the request id in them are not readable from the link (<see cref="TaskTokenCodec"/>).
 /// </summary>
 public sealed partial class TaskTokenService
 {
     private readonly byte[] _signingKey;
     private readonly byte[][] _verificationKeys;
+    private readonly byte[][] _sealingKeys;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
@@ -28,6 +31,7 @@ public sealed partial class TaskTokenService
                 ? key
                 : throw new OptionsValidationException(nameof(TaskTokenOptions), typeof(TaskTokenOptions), ["Tokens:PreviousKeys holds an invalid key."]));
         _verificationKeys = [_signingKey, .. previous];
+        _sealingKeys = [.. _verificationKeys.Select(SealingKey)];
         _clock = clock;
     }
 
@@ -53,8 +57,18 @@ public sealed partial class TaskTokenService
         ArgumentException.ThrowIfNullOrEmpty(payload.Subject);
 
         var body = TaskTokenCodec.EncodeBody(payload);
-        return TaskTokenCodec.ToText([.. body, .. HMACSHA256.HashData(_signingKey, body)]);
+        var token = new byte[1 + TaskTokenCodec.NonceLength + body.Length + TaskTokenCodec.TagLength];
+        token[0] = TaskTokenCodec.SealedVersion;
+        var nonce = token.AsSpan(1, TaskTokenCodec.NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_sealingKeys[0], TaskTokenCodec.TagLength);
+        aes.Encrypt(nonce, body, token.AsSpan(1 + TaskTokenCodec.NonceLength, body.Length), token.AsSpan(token.Length - TaskTokenCodec.TagLength), token.AsSpan(0, 1));
+        return TaskTokenCodec.ToText(token);
     }
+
+    // One key per signing key, so rotating the signing key rotates this too; HKDF keeps the two apart.
+    private static byte[] SealingKey(byte[] signingKey) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey, 32, salt: [], info: "task-link-sealing"u8.ToArray());
 
     /// <summary>
     /// Checks a token. Every refusal is logged with its reason and the token's length, never the
@@ -73,16 +87,28 @@ public sealed partial class TaskTokenService
 
     private TokenVerification Check(string? token, string expectedPurpose)
     {
-        if (!TaskTokenCodec.TryFromText(token, out var bytes) || bytes.Length <= TaskTokenCodec.MacLength + 1
-            || bytes[0] != TaskTokenCodec.Version)
+        if (!TaskTokenCodec.TryFromText(token, out var bytes) || bytes.Length == 0)
             return new TokenVerification.Malformed();
+        byte[] body;
+        if (bytes[0] == TaskTokenCodec.SealedVersion && bytes.Length > 1 + TaskTokenCodec.NonceLength + TaskTokenCodec.TagLength)
+        {
+            if (Unseal(bytes) is not { } opened)
+                return new TokenVerification.Forged();
+            body = opened;
+        }
+        // A link mailed before tokens were sealed: signed, in clear.
+        else if (bytes[0] == TaskTokenCodec.Version && bytes.Length > TaskTokenCodec.MacLength + 1)
+        {
+            body = bytes[..^TaskTokenCodec.MacLength];
+            if (!SignedByAnyKey(body, bytes.AsSpan(body.Length)))
+                return new TokenVerification.Forged();
+        }
+        else
+        {
+            return new TokenVerification.Malformed();
+        }
 
-        var body = bytes.AsSpan(0, bytes.Length - TaskTokenCodec.MacLength);
-        var mac = bytes.AsSpan(body.Length);
-        if (!SignedByAnyKey(body, mac))
-            return new TokenVerification.Forged();
-
-        // Only our own keys produce a valid MAC, so this fails only if we issued garbage.
+        // Only our own keys seal or sign, so this fails only if we issued garbage.
         if (!TaskTokenCodec.TryDecodeBody(body, out var payload))
             return new TokenVerification.Malformed();
         if (!string.Equals(payload.Purpose, expectedPurpose, StringComparison.Ordinal))
@@ -90,6 +116,30 @@ public sealed partial class TaskTokenService
         if (_clock.GetUtcNow().ToUnixTimeSeconds() >= payload.ExpiresAt)
             return new TokenVerification.Expired(payload);
         return new TokenVerification.Valid(payload);
+    }
+
+    private byte[]? Unseal(byte[] token)
+    {
+        var nonce = token.AsSpan(1, TaskTokenCodec.NonceLength);
+        var sealedBody = token.AsSpan(1 + TaskTokenCodec.NonceLength, token.Length - 1 - TaskTokenCodec.NonceLength - TaskTokenCodec.TagLength);
+        var tag = token.AsSpan(token.Length - TaskTokenCodec.TagLength);
+        var body = new byte[sealedBody.Length];
+        byte[]? opened = null;
+        // Every key is tried even after one opens it: the time taken says nothing about which key sealed it.
+        foreach (var key in _sealingKeys)
+        {
+            using var aes = new AesGcm(key, TaskTokenCodec.TagLength);
+            try
+            {
+                aes.Decrypt(nonce, sealedBody, tag, body, token.AsSpan(0, 1));
+                opened ??= [.. body];
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // Not this key's, or changed on the way.
+            }
+        }
+        return opened;
     }
 
     private bool SignedByAnyKey(ReadOnlySpan<byte> body, ReadOnlySpan<byte> mac)

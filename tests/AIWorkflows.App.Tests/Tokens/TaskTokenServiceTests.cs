@@ -149,6 +149,36 @@ public sealed class TaskTokenServiceTests
     }
 
     [Fact]
+    public void TheLinkShowsNeitherTheReviewersAddressNorTheRequest_AndTwoLinksForOneTaskDiffer()
+    {
+        var tokens = Service(KeyA);
+        var first = ReviewerToken(tokens);
+
+        // Issue 19: whoever sees the URL (a proxy, a browser history) learns nothing from it.
+        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(first);
+        foreach (var secret in new[] { "jane.doe", "cityofsacramento", "review-ai_officer" })
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Guid.Parse(Instance).ToByteArray(bigEndian: true)));
+        Assert.NotEqual(first, ReviewerToken(tokens));
+        Assert.Equal(ReviewerToken(tokens).Length, first.Length);
+    }
+
+    [Fact]
+    public void ALinkMailedBeforeTokensWereSealed_StillVerifies_AndStillRefusesAChange()
+    {
+        var payload = new TaskTokenPayload("task", Instance, "review-ai_officer", "jane.doe@cityofsacramento.org", Now.AddDays(14).ToUnixTimeSeconds());
+        var body = TaskTokenCodec.EncodeBody(payload);
+        var signed = TaskTokenCodec.ToText([.. body, .. System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(KeyA), body)]);
+        var tokens = Service(KeyA);
+
+        Assert.Equal(new TokenVerification.Valid(payload), tokens.Verify(signed, TokenPurposes.Task));
+        var changed = signed[..20] + (signed[20] == 'A' ? 'B' : 'A') + signed[21..];
+        Assert.IsType<TokenVerification.Forged>(tokens.Verify(changed, TokenPurposes.Task));
+        _clock.Advance(TimeSpan.FromDays(14));
+        Assert.IsType<TokenVerification.Expired>(tokens.Verify(signed, TokenPurposes.Task));
+    }
+
+    [Fact]
     public void IssuingAFieldLongerThan255BytesIsRefused()
     {
         var tokens = Service(KeyA);
