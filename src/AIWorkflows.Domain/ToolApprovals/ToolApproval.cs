@@ -74,8 +74,12 @@ public sealed record RequestCase(
     ImmutableList<DutyNotice> Disclosures,
     DateTimeOffset SubmittedAt,
     int Round,
-    ImmutableList<ReviewTask> Tasks)
+    ImmutableList<ReviewTask> Tasks,
+    ImmutableList<AttachedDocument>? Documents = null)
 {
+    /// <summary>Technical documentation added to the request (Sacramento VI.A.5); none on requests stored before there was any.</summary>
+    public ImmutableList<AttachedDocument> DocumentsOrEmpty => Documents ?? [];
+
     public ReviewTask? Task(string taskId) => Tasks.FirstOrDefault(t => t.TaskId == taskId);
 
     public RequestCase WithTask(ReviewTask task) =>
@@ -135,3 +139,10 @@ public enum Verdict
     [JsonStringEnumMemberName("request_remediation")] RequestRemediation,
     [JsonStringEnumMemberName("reject")] Reject,
 }
+
+/// <summary>
+/// A file of technical documentation, kept as a record of the request (record class <c>submission</c>:
+/// "Tool request and technical documentation"); <c>RecordId</c> comes from its content, so the same file
+/// sent twice is one record and one document.
+/// </summary>
+public sealed record AttachedDocument(string RecordId, string Title, string FileName, string Sha256, long Size, string By);

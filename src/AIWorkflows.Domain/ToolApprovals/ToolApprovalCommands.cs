@@ -11,6 +11,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(ReviewDeadline), "review_deadline")]
 [JsonDerivedType(typeof(UnionCleared), "union_cleared")]
 [JsonDerivedType(typeof(EscalateFinding), "escalate_finding")]
+[JsonDerivedType(typeof(AttachDocument), "attach_document")]
 public abstract record ToolApprovalCommand(DateTimeOffset Now)
 {
     public sealed record Submit(string RequestId, string ToolId, ToolRequestForm Form, DateTimeOffset Now) : ToolApprovalCommand(Now);
@@ -29,6 +30,12 @@ public abstract record ToolApprovalCommand(DateTimeOffset Now)
 
     /// <summary>The reviewer who made a finding sends it, unresolved, to the authority the pack names (Albuquerque 4.2).</summary>
     public sealed record EscalateFinding(string TaskId, string ReviewerEmail, string Reason, DateTimeOffset Now) : ToolApprovalCommand(Now);
+
+    /// <summary>
+    /// The requester, or someone in the review, adds technical documentation (Sacramento VI.A.5); the file is
+    /// already kept as a record of the request, and this refers to it.
+    /// </summary>
+    public sealed record AttachDocument(AttachedDocument Document, DateTimeOffset Now) : ToolApprovalCommand(Now);
 
     /// <summary>A timer: carries the deadline it was set for, so a timer the state has moved past decides nothing.</summary>
     public sealed record ReviewDeadline(string TaskId, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset Now)

@@ -27,6 +27,9 @@ public sealed partial class ToolApprovalDecider(PolicyPack pack, BusinessCalenda
         (ReviewDeadline d, InReview s) => Deadline(d, s.Case),
         (ReviewDeadline { Kind: DeadlineKind.FindingEscalation } d, InRemediation s) => FindingDue(d, s),
         (EscalateFinding x, InRemediation s) => Escalate(x, s),
+        // Sacramento VI.A.5: documentation is gathered while the request is open; an outcome closes its record.
+        (AttachDocument a, InReview or InRemediation or AwaitingUnion) when state.CaseOrNull!.DocumentsOrEmpty.All(d => d.RecordId != a.Document.RecordId) =>
+            [new DocumentAttached(a.Document, a.Now)],
         (UnionCleared u, AwaitingUnion s) when u.NoticeId == UnionGate.NoticeId(s.Case.RequestId) =>
             [new RequestApproved(s.Case.ToolId, s.Case.Tier, s.Conditions, u.Now)],
         _ => [], // a repeated submit, a decision after the outcome, a stale timer: nothing to do

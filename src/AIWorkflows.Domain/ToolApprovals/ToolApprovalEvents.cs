@@ -24,6 +24,7 @@ namespace AIWorkflows.Domain.ToolApprovals;
 [JsonDerivedType(typeof(RequestApproved), "approved")]
 [JsonDerivedType(typeof(RequestRejected), "rejected")]
 [JsonDerivedType(typeof(RequestWithdrawn), "withdrawn")]
+[JsonDerivedType(typeof(DocumentAttached), "document_attached")]
 public abstract record ToolApprovalEvent(DateTimeOffset At)
 {
     public sealed record Submitted(
@@ -87,4 +88,7 @@ public abstract record ToolApprovalEvent(DateTimeOffset At)
     public sealed record RequestRejected(string TaskId, string Role, string Reason, DateTimeOffset At) : ToolApprovalEvent(At);
 
     public sealed record RequestWithdrawn(string By, string Reason, DateTimeOffset At) : ToolApprovalEvent(At);
+
+    /// <summary>Technical documentation added to the request and kept as its record (Sacramento VI.A.5).</summary>
+    public sealed record DocumentAttached(AttachedDocument Document, DateTimeOffset At) : ToolApprovalEvent(At);
 }

@@ -36,8 +36,13 @@ public sealed partial class ToolApprovalDecider
         (InRemediation s, RequestRejected e) => new Rejected(s.Case, e.Role, e.Reason, e.At),
         (InReview s, RequestWithdrawn e) => new Withdrawn(s.Case, e.By, e.Reason, e.At),
         (InRemediation s, RequestWithdrawn e) => new Withdrawn(s.Case, e.By, e.Reason, e.At),
+        (InReview s, DocumentAttached e) => s with { Case = Attach(s.Case, e) },
+        (InRemediation s, DocumentAttached e) => s with { Case = Attach(s.Case, e) },
+        (AwaitingUnion s, DocumentAttached e) => s with { Case = Attach(s.Case, e) },
         _ => state,
     };
+
+    private static RequestCase Attach(RequestCase c, DocumentAttached e) => c with { Documents = c.DocumentsOrEmpty.Add(e.Document) };
 
     // A new task for a role supersedes that role's earlier task: only the newest link acts.
     private static RequestCase Open(RequestCase c, ReviewOpened e) => c with

@@ -56,6 +56,9 @@ internal static class ToolApprovalCatalog
                 if (f.EscalateAt is { } at) yield return new ReviewDeadline(f.TaskId, DeadlineKind.FindingEscalation, at, ShippedPacks.Later(now, at));
                 yield return new EscalateFinding(f.TaskId, c.Task(f.TaskId)!.ReviewerEmail, "Unresolved", now);
             }
+        // Sacramento VI.A.5: one file is enough to show the step; more would only repeat it.
+        if (c.DocumentsOrEmpty.Count == 0)
+            yield return new AttachDocument(new AttachedDocument("tool-1.documentation-0", "Model card", "card.pdf", "00", 1, c.Form.RequesterEmail), now);
         yield return new Resubmit(c.Form.RequesterEmail, "Done as asked", null, now);
         yield return new Withdraw(c.Form.RequesterEmail, "No longer needed", now);
         yield return new UnionCleared(UnionGate.NoticeId(c.RequestId), now);
