@@ -25,7 +25,8 @@ public sealed record RequestView(
     IReadOnlyList<FindingView> Findings,
     IReadOnlyList<TimelineEntry> Timeline,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] UnionNoticeView? Union = null,
-    bool Trimmed = false)
+    bool Trimmed = false,
+    IReadOnlyList<DocumentView>? Documents = null)
 {
     /// <param name="toolStatus">Once approved, the tool's own status (suspended, retired) is the request's status.</param>
     /// <param name="union">Sacramento VI.A.7: each employee organization's state and deadlines, when notice was given.</param>
@@ -42,7 +43,9 @@ public sealed record RequestView(
             s.State is ToolApproval.InRemediation r ? [.. r.Findings.Select(f => new FindingView(f.Role, insider ? f.Comments : null, f.At))] : [],
             [.. s.Events.Select(e => TimelineText.Describe(e, pack, insider))],
             insider ? union : union?.ForOutsiders(),
-            Trimmed: !insider);
+            Trimmed: !insider,
+            // Sacramento VI.A.5; what was added, and by whom, is for the request's insiders.
+            Documents: insider ? [.. c.DocumentsOrEmpty.Select(d => DocumentView.From(c.RequestId, d))] : []);
     }
 }
 
@@ -68,3 +71,10 @@ public sealed record ReviewView(
 public sealed record FindingView(string Role, string? Comments, DateTimeOffset At);
 
 public sealed record TimelineEntry(long Seq, DateTimeOffset At, string Type, string Summary);
+
+/// <summary>Technical documentation kept as a record of the request (Sacramento VI.A.5); <c>href</c> downloads it, for insiders.</summary>
+public sealed record DocumentView(string RecordId, string Title, string FileName, long Size, string Sha256, string AddedBy, string Href)
+{
+    public static DocumentView From(string requestId, AttachedDocument d) =>
+        new(d.RecordId, d.Title, d.FileName, d.Size, d.Sha256, d.By, $"/requests/{Uri.EscapeDataString(requestId)}/documents/{Uri.EscapeDataString(d.RecordId)}");
+}

@@ -31,6 +31,7 @@ public static class TimelineText
             RequestApproved a => ("approved", a.Conditions.Count == 0 ? "Approved." : $"Approved with {a.Conditions.Count} condition(s)."),
             RequestRejected r => ("rejected", $"Rejected by the {Role(r.Role)}."),
             RequestWithdrawn w => ("withdrawn", insider ? $"Withdrawn by {w.By}." : "Withdrawn."),
+            DocumentAttached d => ("document_attached", insider ? $"Technical documentation added by {d.Document.By}: {d.Document.Title} ({d.Document.FileName})." : "Technical documentation added."),
             _ => (e.GetType().Name, e.GetType().Name),
         };
         return new TimelineEntry(stored.Seq, e.At, type, summary);

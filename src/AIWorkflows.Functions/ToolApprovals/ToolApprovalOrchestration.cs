@@ -25,7 +25,7 @@ public static class ToolApprovalOrchestration
 
         public override string Orchestration => nameof(ToolApprovalOrchestration);
 
-        public override IReadOnlyList<string> EventNames { get; } = ["ReviewSubmitted", "RequesterResponded", "RequestWithdrawn", "UnionCleared", "FindingEscalationRequested"];
+        public override IReadOnlyList<string> EventNames { get; } = ["ReviewSubmitted", "RequesterResponded", "RequestWithdrawn", "UnionCleared", "FindingEscalationRequested", "DocumentAttached"];
 
         public override IDecider<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> Decider(PolicyPack pack) =>
             new ToolApprovalDecider(pack, App.Policy.PolicyServiceCollectionExtensions.CalendarFor(pack));
@@ -37,6 +37,7 @@ public static class ToolApprovalOrchestration
             Withdraw => "RequestWithdrawn",
             UnionCleared => "UnionCleared",
             EscalateFinding => "FindingEscalationRequested",   // the reviewer's own act (Albuquerque 4.2)
+            AttachDocument => "DocumentAttached",              // technical documentation (Sacramento VI.A.5)
             _ => throw new ArgumentException($"{command.GetType().Name} is not sent to a running approval.", nameof(command)),
         };
 

@@ -19,7 +19,19 @@ public static class ToolRequestEndpoints
         api.MapGet("/requests/{id}", GetAsync);
         api.MapPost("/tasks/{token}/decision", DecideAsync);
         api.MapPost("/tasks/{token}/escalation", EscalateAsync);
+        app.MapGet("/requests/{id}/documents/{recordId}", DocumentAsync);
         return api;
+    }
+
+    /// <summary>A request's technical documentation (Sacramento VI.A.5), for its insiders; verified and logged as a records access.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocumentAsync(
+        string id, string recordId, HttpContext http, RequestDocumentService documents, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        var (file, refusal) = await documents.ReadAsync(http, id, recordId, ct);
+        if (refusal is not null) return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail);
+        return TypedResults.File(file!.Content, file.ContentType, file.FileName);
     }
 
     // Issue 19: a request is sent in a signed-in city identity's name, never in a name typed into the body.

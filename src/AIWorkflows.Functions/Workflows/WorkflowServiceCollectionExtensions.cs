@@ -65,6 +65,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ToolApprovalEffects>();
         services.AddOrchestratedWorkflow(ToolApprovalOrchestration.Rules, sp => sp.GetRequiredService<ToolApprovalEffects>().For);
         services.AddSingleton<ToolApprovalService>();
+        services.AddSingleton<RequestDocumentService>();
         return services;
     }
 

@@ -63,6 +63,10 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /api/requests/{id}", Access.Public, (w, _) => Get($"/api/requests/{w.RequestId}")),
         new("GET /requests", Access.Public, (w, _) => Get($"/requests?id={w.RequestId}")),
         new("GET /requests/{id}", Access.Public, (w, _) => Get($"/requests/{w.RequestId}")),
+        // Sacramento VI.A.5: a request's documentation, for its insiders; every signed-in actor here is one (the requester,
+        // or staff in a role). The world's request has none, so the allowed answer is 404; an outsider is refused first.
+        new("GET /requests/{id}/documents/{recordId}", Access.SignedIn, (w, _) => Get($"/requests/{w.RequestId}/documents/tool-x.documentation-0"), Answers: 404),
+        new("POST /requests/{id}?handler=Document", Access.SignedIn, (w, _) => new Send("POST", $"/requests/{w.RequestId}?handler=Document", File: ("document", "model-card.txt", "Model card"))),
         new("POST /api/incidents", Access.Public, (w, _) => Json("/api/incidents", new { toolId = w.ToolId, reporterEmail = SecurityWorld.Actor, severity = "low", description = "Matrix" })),
         new("GET /incidents/new", Access.Public, (w, _) => Get($"/incidents/new?tool={w.ToolId}")),
         new("POST /incidents/new", Access.Public, (w, _) => Form("/incidents/new", ("toolId", w.ToolId), ("severity", "low"))),

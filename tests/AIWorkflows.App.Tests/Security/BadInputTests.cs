@@ -95,6 +95,9 @@ public class BadInputTests(AzuriteFixture azurite)
             new("answer", new Choice("waive", "meet_and_confer")), new("name", new Text("Sam Steward")), new("comments", new Text("Workload"))),
         new("POST /api/union-notices/{noticeId}/conclusions", BodyKind.Json, w => $"/api/union-notices/{w.NoticeId}/conclusions", Labor,
             new("organizationId", new Text("iuoe_local_39")), new("outcome", new Choice("agreement", "impasse")), new("summary", new Text("Agreed"))),
+        // Sacramento VI.A.5: the requester adds documentation on the status page; the title reaches the records index.
+        new("POST /requests/{id}?handler=Document", BodyKind.Form, w => $"/requests/{w.RequestId}?handler=Document", $"{Email}; requester",
+            new Field("title", new Text("Model card"))),
         new("POST /union-cases/{noticeId}?handler=Meeting", BodyKind.Form, w => $"/union-cases/{w.NoticeId}?handler=Meeting", Labor,
             new("meetingOrganization", new Text("iuoe_local_39")), new("date", new Text("2026-12-03")), new("attendees", new Text("Sam, Lee"))),
         new("POST /union-cases/{noticeId}?handler=Conclude", BodyKind.Form, w => $"/union-cases/{w.NoticeId}?handler=Conclude", Labor,
