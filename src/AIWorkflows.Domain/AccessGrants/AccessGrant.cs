@@ -55,11 +55,17 @@ public sealed record GrantFile(
     Signature? Agreement,
     Consent? DepartmentHead,
     bool ToolInService,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt,
+    GrantDecision? Grantor = null);
 
 /// <summary>The pack's requirements when the request was made: courses with validity, agreement text hash, consent.</summary>
+/// <remarks>
+/// <c>GrantedBy</c> names who grants access as its own, last step (Albuquerque 4.1: DTI); null when access
+/// follows from the requirements alone. Added later: files stored before it read as null, their flow unchanged.
+/// </remarks>
 public sealed record Requirements(
-    ImmutableList<RequiredCourse> Courses, string? AgreementTitle, string? AgreementSha256, bool DepartmentHeadConsent, int ReminderDays);
+    ImmutableList<RequiredCourse> Courses, string? AgreementTitle, string? AgreementSha256, bool DepartmentHeadConsent, int ReminderDays,
+    string? GrantedBy = null);
 
 public sealed record RequiredCourse(string Id, string Title, int ValidMonths);
 
@@ -67,6 +73,9 @@ public sealed record RequiredCourse(string Id, string Title, int ValidMonths);
 public sealed record Signature(string By, string TextSha256, DateTimeOffset At);
 
 public sealed record Consent(string By, bool Given, string Comments, DateTimeOffset At);
+
+/// <summary>The granting office's decision (Albuquerque 4.1: DTI): who, when, and a note (the account set up, or why refused).</summary>
+public sealed record GrantDecision(string By, bool Granted, string Note, DateTimeOffset At);
 
 [JsonConverter(typeof(JsonStringEnumConverter<GrantDeadline>))]
 public enum GrantDeadline

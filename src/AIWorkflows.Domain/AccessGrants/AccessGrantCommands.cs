@@ -7,6 +7,7 @@ namespace AIWorkflows.Domain.AccessGrants;
 [JsonDerivedType(typeof(RecordTraining), "record_training")]
 [JsonDerivedType(typeof(SignAgreement), "sign")]
 [JsonDerivedType(typeof(GiveConsent), "consent")]
+[JsonDerivedType(typeof(DecideGrant), "decide_grant")]
 [JsonDerivedType(typeof(ToolStatusChanged), "tool_status")]
 [JsonDerivedType(typeof(Revoke), "revoke")]
 [JsonDerivedType(typeof(Deadline), "deadline")]
@@ -22,6 +23,9 @@ public abstract record AccessGrantCommand(DateTimeOffset Now)
     public sealed record SignAgreement(string By, string TextSha256, DateTimeOffset Now) : AccessGrantCommand(Now);
 
     public sealed record GiveConsent(string By, bool Given, string Comments, DateTimeOffset Now) : AccessGrantCommand(Now);
+
+    /// <summary>The granting office (Albuquerque 4.1: DTI) grants, with an optional note, or refuses with a reason.</summary>
+    public sealed record DecideGrant(string By, bool Grant, string Note, DateTimeOffset Now) : AccessGrantCommand(Now);
 
     /// <summary>The tool was suspended, retired or reinstated.</summary>
     public sealed record ToolStatusChanged(string Status, DateTimeOffset Now) : AccessGrantCommand(Now);

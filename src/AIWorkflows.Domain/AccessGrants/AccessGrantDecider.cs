@@ -24,6 +24,13 @@ public sealed partial class AccessGrantDecider : IDecider<AccessGrantCommand, Ac
         (GiveConsent c, Pending p) when p.File.DepartmentHead is null => c.Given
             ? WithGrant(p.File, new ConsentRecorded(new Consent(c.By, true, c.Comments, c.Now), c.Now), c.Now)
             : [new ConsentRecorded(new Consent(c.By, false, c.Comments, c.Now), c.Now), new AccessEnded($"refused by the department head: {c.Comments}", c.Now)],
+        // Albuquerque 4.1: access is granted by DTI, after the department head's consent. DTI decides last, once
+        // nothing else is missing (training, the signed agreement, consent, the tool in service): the decider grants
+        // in the decision that meets the last requirement, so DTI's decision is then the grant itself, and DTI is
+        // not asked to approve a request that may still wait weeks on training. A decision out of turn decides nothing.
+        (DecideGrant d, Pending p) when AwaitsGrantor(p.File, d.Now) => d.Grant
+            ? WithGrant(p.File, new GrantDecided(new GrantDecision(d.By, true, d.Note, d.Now), d.Now), d.Now)
+            : [new GrantDecided(new GrantDecision(d.By, false, d.Note, d.Now), d.Now), new AccessEnded($"refused by {p.File.Required.GrantedBy}: {d.Note}", d.Now)],
         (ToolStatusChanged t, Pending or Granted) => ToolStatus(t, state),
         (Revoke r, Pending or Granted) => [new AccessEnded($"revoked by {r.By}: {r.Reason}", r.Now)],
         (Deadline { Kind: GrantDeadline.Reminder } d, Granted { Reminded: false } g) when d.DueAt == g.RemindAt => [new ExpiryReminded(g.ExpiresAt, d.Now)],
@@ -45,6 +52,18 @@ public sealed partial class AccessGrantDecider : IDecider<AccessGrantCommand, Ac
 
     /// <summary>What is still missing for access at <paramref name="now"/>, in words; empty when access can be granted.</summary>
     public static IReadOnlyList<string> Missing(GrantFile f, DateTimeOffset now)
+    {
+        var missing = MissingBeforeGrantor(f, now);
+        // Albuquerque 4.1: a grant once given stays given when training lapses and is renewed (the access returns by itself).
+        if (f.Required.GrantedBy is { } office && f.Grantor is not { Granted: true }) missing.Add($"waiting for {office} to grant access");
+        return missing;
+    }
+
+    /// <summary>True when the granting office's decision is all that is missing: its link is sent, and its decision counts.</summary>
+    public static bool AwaitsGrantor(GrantFile f, DateTimeOffset now) =>
+        f.Required.GrantedBy is not null && f.Grantor is null && MissingBeforeGrantor(f, now).Count == 0;
+
+    private static List<string> MissingBeforeGrantor(GrantFile f, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var missing = new List<string>();

@@ -7,6 +7,7 @@ namespace AIWorkflows.Domain.AccessGrants;
 [JsonDerivedType(typeof(TrainingRecorded), "training_recorded")]
 [JsonDerivedType(typeof(AgreementSigned), "agreement_signed")]
 [JsonDerivedType(typeof(ConsentRecorded), "consent_recorded")]
+[JsonDerivedType(typeof(GrantDecided), "grant_decided")]
 [JsonDerivedType(typeof(ToolAvailabilityChanged), "tool_availability_changed")]
 [JsonDerivedType(typeof(AccessGranted), "granted")]
 [JsonDerivedType(typeof(ExpiryReminded), "expiry_reminded")]
@@ -21,6 +22,8 @@ public abstract record AccessGrantEvent(DateTimeOffset At)
     public sealed record AgreementSigned(Signature Signature, DateTimeOffset At) : AccessGrantEvent(At);
 
     public sealed record ConsentRecorded(Consent Consent, DateTimeOffset At) : AccessGrantEvent(At);
+
+    public sealed record GrantDecided(GrantDecision Decision, DateTimeOffset At) : AccessGrantEvent(At);
 
     public sealed record ToolAvailabilityChanged(bool InService, string Status, DateTimeOffset At) : AccessGrantEvent(At);
 

@@ -24,6 +24,7 @@ public sealed partial class AccessGrantDecider
         TrainingRecorded t => f with { Completions = f.Completions.SetItem(t.CourseId, t.CompletedOn) },
         AgreementSigned s => f with { Agreement = s.Signature },
         ConsentRecorded c => f with { DepartmentHead = c.Consent },
+        GrantDecided g => f with { Grantor = g.Decision },
         ToolAvailabilityChanged t => f with { ToolInService = t.InService },
         _ => f,
     };

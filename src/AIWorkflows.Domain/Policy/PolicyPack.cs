@@ -139,12 +139,17 @@ public sealed record EmployeeOrganization(string Id, string Name, string Email, 
 /// </summary>
 public sealed record RetentionClass(string Id, string Title, int? Years, bool Permanent, string StartsOn, string Source);
 
+/// <remarks><c>GrantedBy</c>: who grants access as its own step once everything else holds; null when access follows from the requirements.</remarks>
 public sealed record AccessPolicy(
     IReadOnlyList<Course> Courses,
     EthicalUseAgreement? Agreement,
     bool DepartmentHeadConsent,
     int ExpiryReminderDays,
-    string Source);
+    string Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AccessGrantor? GrantedBy = null);
+
+/// <summary>The office that grants access (Albuquerque 4.1: DTI), by the name the employee reads and the pack role it mails.</summary>
+public sealed record AccessGrantor(string Name, string Role, string Source);
 
 public sealed record Course(string Id, string Title, int ValidMonths, string Source);
 

@@ -52,6 +52,12 @@ public sealed class AccessGrantEffects(AccessGrantMail mail, AccessRequirements 
                     break;
             }
         }
+        // Albuquerque 4.1: DTI is asked once the rest is in place (whichever requirement came last), and again
+        // only if the request moved away and back (the tool suspended and reinstated before DTI decided).
+        var at = events[^1].Event.At;
+        if (requirements.GrantorEmail is { } grantor && after is AccessGrant.Pending && AccessGrantDecider.AwaitsGrantor(f, at)
+            && !(before is AccessGrant.Pending { File: var was } && AccessGrantDecider.AwaitsGrantor(was, at)))
+            yield return Mail($"{events[^1].Seq}-mail-grantor", mail.GrantRequested($"{grantId}-{events[^1].Seq}-grant", f, grantor, at));
         if (GrantLine.From(after, events[^1].Seq, events[^1].Event.At) is { } line)
             yield return GrantIndexEffectHandler.Create(events[^1].Seq, line, isNew: before is AccessGrant.None);
     }
@@ -73,7 +79,7 @@ public sealed class AccessGrantEffects(AccessGrantMail mail, AccessRequirements 
                 grantId = f.GrantId, tool = new { id = f.ToolId, name = f.ToolName }, employee = f.EmployeeEmail, department = f.Department,
                 requestedAt = f.RequestedAt, grantedAt = g.At, expiresAt = g.ExpiresAt == DateTimeOffset.MaxValue ? (DateTimeOffset?)null : g.ExpiresAt,
                 required = f.Required, completions = f.Completions, agreement = f.Agreement is { } s ? new { title = f.Required.AgreementTitle, s.By, s.At, s.TextSha256, text = requirements.AgreementFor(s.TextSha256)?.Text } : null,
-                departmentHead = f.DepartmentHead, status = after.Status,
+                departmentHead = f.DepartmentHead, grantedBy = f.Grantor, status = after.Status,
             }, Indented)));
 
     private static readonly JsonSerializerOptions Indented = new(WorkflowJson.Options) { WriteIndented = true };

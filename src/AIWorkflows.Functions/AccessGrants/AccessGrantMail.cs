@@ -39,6 +39,16 @@ public sealed class AccessGrantMail(PolicyPack pack, ToolApprovalMail approvalMa
             .Build();
     }
 
+    // Albuquerque 4.1: access is granted by DTI, after the department head's consent.
+    public MailMessage GrantRequested(string id, GrantFile f, string grantor, DateTimeOffset at) =>
+        new MailComposer(id, grantor, $"{Prefix} Grant access: {f.EmployeeEmail} to {f.ToolName}", at)
+            .Para($"{f.EmployeeEmail} ({f.Department}) asks for access to {f.ToolName}. The department head consented"
+                + (f.DepartmentHead is { } h ? $" ({h.By})" : "") + " and everything else the policy asks is in place: "
+                + $"{f.Required.GrantedBy} grants the access, or refuses and says why.")
+            .Link("Grant or refuse", links.Grant(f, grantor, at))
+            .Para("Opening the link changes nothing until you submit your decision.")
+            .Build();
+
     public MailMessage Granted(string id, GrantFile f, DateTimeOffset expiresAt, bool renewed, DateTimeOffset at) =>
         new MailComposer(id, f.EmployeeEmail, $"{Prefix} {(renewed ? "Access renewed" : "Access granted")}: {f.ToolName}", at)
             .Para(renewed

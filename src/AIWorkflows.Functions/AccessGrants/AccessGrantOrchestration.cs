@@ -9,7 +9,7 @@ using static AIWorkflows.Domain.AccessGrants.AccessGrantCommand;
 namespace AIWorkflows.App.AccessGrants;
 
 // Access to an approved tool as a Durable orchestration, one instance per employee and tool (the grant
-// id): training, the signed agreement and the department head's consent arrive as events, the renewal
+// id): training, the signed agreement, the department head's consent and DTI's grant arrive as events, the renewal
 // reminder and the expiry are durable timers (Albuquerque 4.1, 5.1; Sacramento VI.B). A grant that ended
 // may be asked for again, so its instance keeps listening. The rules themselves are the decider's, in Domain.
 public static class AccessGrantOrchestration
@@ -26,7 +26,7 @@ public static class AccessGrantOrchestration
         public override string Orchestration => nameof(AccessGrantOrchestration);
 
         public override IReadOnlyList<string> EventNames { get; } =
-            ["AccessRequestedAgain", "TrainingCompleted", "AgreementSigned", "DepartmentHeadAnswered", "ToolStatusChanged", "AccessRevoked"];
+            ["AccessRequestedAgain", "TrainingCompleted", "AgreementSigned", "DepartmentHeadAnswered", "GrantDecided", "ToolStatusChanged", "AccessRevoked"];
 
         public override IDecider<AccessGrantCommand, AccessGrant, AccessGrantEvent> Decider(PolicyPack pack) => new AccessGrantDecider();
 
@@ -36,6 +36,7 @@ public static class AccessGrantOrchestration
             RecordTraining => "TrainingCompleted",
             SignAgreement => "AgreementSigned",
             GiveConsent => "DepartmentHeadAnswered",
+            DecideGrant => "GrantDecided",
             ToolStatusChanged => "ToolStatusChanged",
             Revoke => "AccessRevoked",
             _ => throw new ArgumentException($"{command.GetType().Name} is not sent to a running grant.", nameof(command)),

@@ -114,6 +114,7 @@ public sealed partial class AccessGrantService
         {
             SignAgreement s => f.Agreement is { } a && SameEmail(a.By, s.By) && string.Equals(a.TextSha256, s.TextSha256, StringComparison.Ordinal),
             GiveConsent c => f.DepartmentHead is { } h && SameEmail(h.By, c.By) && h.Given == c.Given && string.Equals(h.Comments, c.Comments, StringComparison.Ordinal),
+            DecideGrant d => f.Grantor is { } g && SameEmail(g.By, d.By) && g.Granted == d.Grant && string.Equals(g.Note, d.Note, StringComparison.Ordinal),
             _ => false,
         };
 

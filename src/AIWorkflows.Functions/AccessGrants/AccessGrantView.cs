@@ -14,6 +14,7 @@ public sealed record AccessGrantView(
     IReadOnlyList<AccessGrantView.CourseView> Courses,
     AccessGrantView.AgreementView? Agreement,
     AccessGrantView.ConsentView? DepartmentHeadConsent,
+    AccessGrantView.GrantorView? GrantedBy,
     bool ToolInService,
     DateTimeOffset RequestedAt,
     DateTimeOffset? GrantedAt,
@@ -26,6 +27,9 @@ public sealed record AccessGrantView(
 
     public sealed record ConsentView(string? By, bool? Given, string? Comments, DateTimeOffset? At);
 
+    /// <summary>The granting office (Albuquerque 4.1: DTI) and its decision, if any.</summary>
+    public sealed record GrantorView(string Office, string? By, bool? Granted, string? Note, DateTimeOffset? At);
+
     public static AccessGrantView? From(AccessGrant state, DateTimeOffset now)
     {
         if (state.FileOrNull is not { } f) return null;
@@ -37,6 +41,7 @@ public sealed record AccessGrantView(
                 : new CourseView(c.Id, c.Title, c.ValidMonths, null, null))],
             f.Required.AgreementSha256 is { } sha ? new AgreementView(f.Required.AgreementTitle, sha, f.Agreement?.By, f.Agreement?.At) : null,
             f.Required.DepartmentHeadConsent ? new ConsentView(f.DepartmentHead?.By, f.DepartmentHead?.Given, f.DepartmentHead?.Comments, f.DepartmentHead?.At) : null,
+            f.Required.GrantedBy is { } office ? new GrantorView(office, f.Grantor?.By, f.Grantor?.Granted, f.Grantor?.Note, f.Grantor?.At) : null,
             f.ToolInService, f.RequestedAt, g?.GrantedAt, g is { ExpiresAt: var e } && e != DateTimeOffset.MaxValue ? e : null,
             (state as AccessGrant.Ended)?.Reason);
     }

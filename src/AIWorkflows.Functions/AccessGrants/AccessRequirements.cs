@@ -22,7 +22,11 @@ public sealed class AccessRequirements(PolicyPack pack)
     // Albuquerque 5.1: training before access and a signed "Ethical Use of AI" agreement, bound by its text's hash.
     public Requirements Snapshot() => new(
         [.. pack.Access.Courses.Select(c => new RequiredCourse(c.Id, c.Title, c.ValidMonths))],
-        pack.Access.Agreement?.Title, AgreementSha256, pack.Access.DepartmentHeadConsent, pack.Access.ExpiryReminderDays);
+        pack.Access.Agreement?.Title, AgreementSha256, pack.Access.DepartmentHeadConsent, pack.Access.ExpiryReminderDays,
+        pack.Access.GrantedBy?.Name);
+
+    // Albuquerque 4.1: access is granted by DTI; the pack names the role that acts for it.
+    public string? GrantorEmail => pack.Access.GrantedBy is { } g ? pack.Role(g.Role).Email : null;
 
     /// <summary>The agreement text whose hash is <paramref name="sha256"/>: the pack's, unless it changed since.</summary>
     public EthicalUseAgreement? AgreementFor(string? sha256) =>

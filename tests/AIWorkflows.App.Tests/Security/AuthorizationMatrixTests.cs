@@ -117,6 +117,9 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /access/sign/{token}", Access.Link, (w, v) => Form(L(w, v, w.SignLink), ("sha256", "not ticked"))),
         new("GET /access/consent/{token}", Access.Link, (w, v) => Get(L(w, v, w.ConsentLink))),
         new("POST /access/consent/{token}", Access.Link, (w, v) => Form(L(w, v, w.ConsentLink), ("comments", "no decision"))),
+        // The world's grant (Sacramento) is not DTI's to decide: its genuine link opens and answers 409, "not ready".
+        new("GET /access/grant/{token}", Access.Link, (w, v) => Get(L(w, v, w.GrantLink)), Answers: 409),
+        new("POST /access/grant/{token}", Access.Link, (w, v) => Form(L(w, v, w.GrantLink), ("note", "no decision"))),
 
         // Records officers only; every refusal is in the access log.
         new("GET /api/records", Access.RecordsOfficer, (w, _) => Get($"/api/records?toolId={w.ToolId}")),

@@ -74,6 +74,8 @@ public class BadInputTests(AzuriteFixture azurite)
         new("POST /access/sign/{token}", BodyKind.Form, w => w.SignLink, null, new("agree", new Choice("yes")), new("sha256", new Text("0"))),
         new("POST /access/consent/{token}", BodyKind.Form, w => w.ConsentLink, null,
             new("decision", new Choice("consent", "refuse")), new("comments", new Text("Fine"))),
+        new("POST /access/grant/{token}", BodyKind.Form, w => w.GrantLink, null,
+            new("decision", new Choice("grant", "refuse")), new("note", new Text("Added to the tool's group"))),
         new("POST /api/access-grants/{grantId}/revoke", BodyKind.Json, w => $"/api/access-grants/{w.GrantId}/revoke", AiOfficer, new Field("reason", new Text("Left the team"))),
         new("POST /api/training-completions", BodyKind.Json, _ => "/api/training-completions", Admin,
             new("employeeEmail", new Text(Email)), new("courseId", new Text("ai_policy_lms")), new("completedOn", new Text("2026-11-20"))),

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AIWorkflows.App.AccessGrants;
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.Tests.AccessGrants;
 using AIWorkflows.App.Tests.Fixtures;
@@ -17,7 +18,7 @@ namespace AIWorkflows.App.Tests.Security;
 /// <summary>
 /// One app with something of every kind to act on, reached the way people reach it: a request in review
 /// (its reviewer's and requester's links), a tool in the register with an open re-assessment (its link),
-/// an access request (the employee's and the department head's links), a union notice (an
+/// an access request (the employee's, the department head's and DTI's links), a union notice (an
 /// organization's link), an incident reported by someone not signed in (the AI officer's triage link),
 /// a kept record and a grant. Links are paths; ids are as the API spells them.
 /// </summary>
@@ -32,6 +33,7 @@ public sealed partial class SecurityWorld
     public required string ReassessLink { get; init; }
     public required string SignLink { get; init; }
     public required string ConsentLink { get; init; }
+    public required string GrantLink { get; init; }
     public required string GrantId { get; init; }
     public required string NoticeId { get; init; }
     public required string UnionLink { get; init; }
@@ -80,6 +82,10 @@ public sealed partial class SecurityWorld
         mails = await http.MailAsync();
         var signLink = Link(mails, "/access/sign/");
         var consentLink = Link(mails, "/access/consent/");
+        // DTI's link (Albuquerque 4.1) is only mailed where the pack has that step; this world's pack has not, so it is
+        // signed here as the app signs it (AccessLinks.Grant): genuine, for this request's round, but not DTI's turn.
+        var grantLink = "/access/grant/" + Uri.EscapeDataString(tokens.Issue(AccessLinks.GrantPurpose, (string)grant["grantId"]!,
+            ((DateTimeOffset)grant["requestedAt"]!).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), Actor, app.Clock.GetUtcNow().AddDays(30)));
 
         using var incident = await http.PostAsJsonAsync("/api/incidents", new
         {
@@ -93,7 +99,7 @@ public sealed partial class SecurityWorld
         return new SecurityWorld
         {
             RequestId = requestId, TaskLink = taskLink, RespondLink = respondLink, ToolId = toolId, ReassessLink = reassessLink,
-            SignLink = signLink, ConsentLink = consentLink, GrantId = (string)grant["grantId"]!, NoticeId = noticeId, UnionLink = unionLink,
+            SignLink = signLink, ConsentLink = consentLink, GrantLink = grantLink, GrantId = (string)grant["grantId"]!, NoticeId = noticeId, UnionLink = unionLink,
             RecordId = record.RecordId, IncidentPath = IncidentPage(reported), TriageLink = triageLink,
         };
     }

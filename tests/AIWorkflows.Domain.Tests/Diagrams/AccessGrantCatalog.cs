@@ -10,7 +10,7 @@ namespace AIWorkflows.Domain.Tests.Diagrams;
 /// <summary>
 /// What can happen to an access request: asked with or without the training done and with the tool
 /// in or out of service; a completion of each required course, the signature, the department head's
-/// consent or refusal, the tool suspended, reinstated or retired, revocation, and the grant's two timers.
+/// consent or refusal, DTI's grant or refusal, the tool suspended, reinstated or retired, revocation, and the grant's two timers.
 /// </summary>
 internal static class AccessGrantCatalog
 {
@@ -30,7 +30,7 @@ internal static class AccessGrantCatalog
         [.. pack.Access.Courses.Select(c => new RequiredCourse(c.Id, c.Title, c.ValidMonths))],
         pack.Access.Agreement?.Title,
         pack.Access.Agreement is { } a ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(a.Text))) : null,
-        pack.Access.DepartmentHeadConsent, pack.Access.ExpiryReminderDays);
+        pack.Access.DepartmentHeadConsent, pack.Access.ExpiryReminderDays, pack.Access.GrantedBy?.Name);
 
     private static IEnumerable<AccessGrantCommand> Commands(Requirements required, AccessGrant state, DateTimeOffset now)
     {
@@ -47,6 +47,9 @@ internal static class AccessGrantCatalog
         if (required.AgreementSha256 is { } sha) yield return new SignAgreement(Employee, sha, now);
         yield return new GiveConsent("director@city.example", true, "Yes", now);
         yield return new GiveConsent("director@city.example", false, "Not for this team", now);
+        // Albuquerque 4.1: DTI grants or refuses (decides nothing out of turn, or where the pack has no such step).
+        yield return new DecideGrant("dti@city.example", true, "", now);
+        yield return new DecideGrant("dti@city.example", false, "No licence left", now);
         foreach (var status in new[] { "suspended", "approved", "retired" }) yield return new ToolStatusChanged(status, now);
         yield return new Revoke("ai.officer@city.example", "Misuse", now);
         if (state is not AccessGrant.Granted g) yield break;

@@ -9,8 +9,8 @@ namespace AIWorkflows.App.Pages.Access;
 /// What the access links' pages (sign, consent) share: a grant opened by a signed token, shown or refused,
 /// and the answer to a post (done, errors next to the fields, or refused).
 /// </summary>
-// The signed token in the address is the capability; like task links, no antiforgery token.
-[IgnoreAntiforgeryToken]
+// Antiforgery is each page's choice: the sign and consent pages, like task links, take the signed token in
+// the address as the capability; DTI's grant page also asks for the form's antiforgery token.
 public abstract class AccessLinkPage : PageModel
 {
     public LinkAccess.Granted? Access { get; private set; }

@@ -8,6 +8,8 @@ namespace AIWorkflows.App.Pages.Access;
 /// <c>/access/consent/{token}</c>: the department head consents to an employee's access, or refuses
 /// (Albuquerque 4.1). GET only reads; POST with <c>decision</c> (consent | refuse) and <c>comments</c> acts once.
 /// </summary>
+// The signed token in the address is the capability; like task links, no antiforgery token.
+[IgnoreAntiforgeryToken]
 public sealed class ConsentModel(AccessGrantService service, DurableTaskClient client) : AccessLinkPage
 {
     public static IReadOnlyList<string> Order { get; } = ["decision", "comments"];

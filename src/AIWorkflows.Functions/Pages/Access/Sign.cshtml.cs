@@ -8,6 +8,8 @@ namespace AIWorkflows.App.Pages.Access;
 /// <c>/access/sign/{token}</c>: the employee reads the agreement on ethical use and signs it (Albuquerque
 /// 5.1). GET only reads (mail scanners open links); POST signs once, binding the text by its SHA-256.
 /// </summary>
+// The signed token in the address is the capability; like task links, no antiforgery token.
+[IgnoreAntiforgeryToken]
 public sealed class SignModel(AccessGrantService service, DurableTaskClient client) : AccessLinkPage
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
