@@ -48,6 +48,8 @@ public sealed partial class UnionNoticeService
         var d = await SendOrStartAsync(client, noticeId, command, ct);
         if (d.NewEvents.Count == 0)
             return new CaseResult.Invalid(new() { ["toolId"] = [$"This tool already has a union notice ({noticeId}): open its case to follow it."] });
+        // Noticing the organizations settles an unknown impact: labor relations judged it more than de minimis.
+        if (tool.ImpactIsUnknown) await tools.ClassifyImpactAsync(client, tool.ToolId, affects: true, by, ct);
         return new CaseResult.Done(UnionNoticeView.From(d.State, calendar, detailed: true), $"Notice of {tool.Name} sent to {ids.Count} organization(s).");
     }
 

@@ -158,8 +158,12 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
 
         // Labor relations: union notices and meet-and-confer cases.
         new("POST /api/union-notices", Access.LaborRelations, (w, _) => Json("/api/union-notices", new { toolId = w.ToolId })),
+        new("GET /api/union-notices/unclassified", Access.LaborRelations, (_, _) => Get("/api/union-notices/unclassified")),
+        new("POST /api/union-notices/classifications", Access.LaborRelations, (w, _) => Json("/api/union-notices/classifications", new { toolId = w.ToolId })),
         new("GET /api/union-notices/{noticeId}", Access.LaborRelations, (w, _) => Get($"/api/union-notices/{w.NoticeId}")),
         new("POST /api/union-notices/{noticeId}/conclusions", Access.LaborRelations, (w, _) => Json($"/api/union-notices/{w.NoticeId}/conclusions", new { organizationId = "none" })),
+        new("GET /union-cases", Access.LaborRelations, (_, _) => Get("/union-cases")),
+        new("POST /union-cases?handler=Classify", Access.LaborRelations, (w, _) => Form("/union-cases?handler=Classify", ("toolId", w.ToolId))),
         new("GET /union-cases/{noticeId}", Access.LaborRelations, (w, _) => Get($"/union-cases/{w.NoticeId}")),
         new("POST /union-cases/{noticeId}?handler=Meeting", Access.LaborRelations, (w, _) => Form($"/union-cases/{w.NoticeId}?handler=Meeting", ("organizationId", "none"))),
         new("POST /union-cases/{noticeId}?handler=Conclude", Access.LaborRelations, (w, _) => Form($"/union-cases/{w.NoticeId}?handler=Conclude", ("organizationId", "none"))),

@@ -85,9 +85,55 @@ public class UnionOnToolTests(AzuriteFixture azurite)
         Assert.Equal("meet_and_confer", (string)(await joined.Content.ReadFromJsonAsync<JsonObject>())!["status"]!);
     }
 
-    private static async Task<HttpResponseMessage> PostAsLaborAsync(HttpClient http, object body)
+    [Fact]
+    public async Task ImportedTools_AreListedWithImpactUnknown_ForLaborRelationsToClassify_NoOrYesWithANotice()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/union-notices") { Content = JsonContent.Create(body) };
+        await using var app = new AIWorkflowsApp(azurite);
+        using var http = app.Http();
+        await FederalImportTests.ImportAsync(http, FederalImportTests.Csv(
+            ["DOI", "Department of the Interior", "DOI-0001", "Invasive species finder", "USGS", "ai@usgs.example", "No", "Deployed", "Not High-impact", "Science", "Computer Vision", "No", "Finds invasive species in photos."],
+            ["DOI", "Department of the Interior", "DOI-0002", "Grant letter drafter", "BLM", "", "", "Pilot", "Not High-impact", "", "Generative AI", "", "Drafts letters."]));
+        var drafter = FederalMapping.ToolIdFor("DOI", "DOI-0002");
+
+        using (var anonymous = await http.GetAsync("/api/union-notices/unclassified")) Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal([Imported, drafter], (await UnclassifiedAsync(http)).Order());
+
+        using (var bad = await PostAsLaborAsync(http, new { toolId = Imported, impact = "maybe" }, "/api/union-notices/classifications"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        }
+        // The page: labor relations sees the list and classifies one as no.
+        using var labor = app.Http();
+        labor.DefaultRequestHeaders.Add("X-Dev-User", LaborUser);
+        using (var page = await labor.GetAsync("/union-cases"))
+            Assert.Contains("Invasive species finder", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var no = await labor.SubmitFormAsync("/union-cases", "/union-cases?handler=Classify", ("toolId", Imported), ("impact", "no")))
+        {
+            Assert.Equal(HttpStatusCode.OK, no.StatusCode);
+            Assert.Contains("no more than a de minimis impact", await no.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var yes = await PostAsLaborAsync(http, new { toolId = drafter, impact = "yes", organizationIds = new[] { "iuoe_local_39" } }, "/api/union-notices/classifications"))
+        {
+            Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
+            Assert.StartsWith("union-", (string)(await yes.Content.ReadFromJsonAsync<JsonObject>())!["noticeId"]!, StringComparison.Ordinal);
+        }
+        await http.SingleMailAsync(Local39, "Notice of new AI technology");
+        Assert.Empty(await UnclassifiedAsync(http));
+        using (var again = await PostAsLaborAsync(http, new { toolId = Imported, impact = "no" }, "/api/union-notices/classifications"))
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    private static async Task<List<string>> UnclassifiedAsync(HttpClient http)
+    {
+        using var response = await http.GetAsUserAsync("/api/union-notices/unclassified", LaborUser);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(t => (string)t!["toolId"]!)];
+    }
+
+    private static async Task<HttpResponseMessage> PostAsLaborAsync(HttpClient http, object body, string path = "/api/union-notices")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Dev-User", LaborUser);
         return await http.SendAsync(request);
     }
