@@ -47,7 +47,10 @@ public abstract record ToolLifecycle
     };
 }
 
-/// <summary>What the register and the re-assessment need to know about a tool.</summary>
+/// <summary>
+/// What the register and the re-assessment need to know about a tool. <c>WorkingConditionsImpact</c>: "unknown" for an
+/// import until labor relations classifies it ("yes" or "no"); null for an approved tool (its request answered it).
+/// </summary>
 public sealed record ToolProfile(
     string ToolId,
     string? RequestId,
@@ -66,7 +69,14 @@ public sealed record ToolProfile(
     IReadOnlyList<string> Disclosures,
     IReadOnlyList<string> Conditions,
     string Origin,
-    string? ExternalId);
+    string? ExternalId,
+    string? WorkingConditionsImpact = null)
+{
+    /// <summary>Sacramento VI.A.7: an imported tool's effect on working conditions is not known until labor relations classifies it.</summary>
+    public const string ImpactUnknown = "unknown";
+
+    public bool ImpactIsUnknown => WorkingConditionsImpact == ImpactUnknown;
+}
 
 /// <summary>When the next re-assessment is due and when each step of its clock fires.</summary>
 public sealed record ReviewSchedule(int Cycle, DateTimeOffset OpenAt, DateTimeOffset DueAt, DateTimeOffset EscalateAt, DateTimeOffset SuspendAt);

@@ -9,6 +9,7 @@ namespace AIWorkflows.Domain.Reassessments;
 [JsonDerivedType(typeof(ReportIncident), "report_incident")]
 [JsonDerivedType(typeof(TriageIncident), "triage_incident")]
 [JsonDerivedType(typeof(Retire), "retire")]
+[JsonDerivedType(typeof(ClassifyImpact), "classify_impact")]
 [JsonDerivedType(typeof(Deadline), "deadline")]
 public abstract record ToolLifecycleCommand(DateTimeOffset Now)
 {
@@ -40,6 +41,9 @@ public abstract record ToolLifecycleCommand(DateTimeOffset Now)
         : ToolLifecycleCommand(Now);
 
     public sealed record Retire(string By, string Reason, DateTimeOffset Now) : ToolLifecycleCommand(Now);
+
+    /// <summary>Labor relations says whether a tool whose impact was unknown affects working conditions ("yes" or "no").</summary>
+    public sealed record ClassifyImpact(string Impact, string By, DateTimeOffset Now) : ToolLifecycleCommand(Now);
 
     /// <summary>A timer; carries the cycle and the instant it was set for.</summary>
     public sealed record Deadline(LifecycleDeadline Kind, int Cycle, DateTimeOffset DueAt, DateTimeOffset Now) : ToolLifecycleCommand(Now);

@@ -43,6 +43,8 @@ public sealed partial class ToolLifecycleDecider(PolicyPack pack) : IDecider<Too
             [new IncidentReported(i.IncidentId, i.ReporterEmail, i.SupervisorEmail, i.Severity, i.Description, IsSevere(i.Severity), i.Now, i.Kind), .. NotifyKind(i, "reported")],
         (TriageIncident t, InService s) when AwaitingTriage(s, t) is { Triage: { } held } note => Triage(t, s, note, held),
         (Retire r, InService) => [new ToolRetired(r.By, r.Reason, r.Now)],
+        // Sacramento VI.A.7: an unknown impact is classified once; the answer for a tool whose request gave it stands.
+        (ClassifyImpact c, InService { Profile.ImpactIsUnknown: true }) when c.Impact is "yes" or "no" => [new ImpactClassified(c.Impact, c.By, c.Now)],
         _ => [],
     };
 

@@ -18,6 +18,7 @@ namespace AIWorkflows.Domain.Reassessments;
 [JsonDerivedType(typeof(IncidentTriaged), "incident_triaged")]
 [JsonDerivedType(typeof(IncidentRolesNotified), "incident_roles_notified")]
 [JsonDerivedType(typeof(ToolRetired), "retired")]
+[JsonDerivedType(typeof(ImpactClassified), "impact_classified")]
 [JsonDerivedType(typeof(PromotedToProduction), "promoted_to_production")]
 public abstract record ToolLifecycleEvent(DateTimeOffset At)
 {
@@ -63,6 +64,9 @@ public abstract record ToolLifecycleEvent(DateTimeOffset At)
         : ToolLifecycleEvent(At);
 
     public sealed record ToolRetired(string By, string Reason, DateTimeOffset At) : ToolLifecycleEvent(At);
+
+    /// <summary>Sacramento VI.A.7: labor relations classified the tool's effect on working conditions.</summary>
+    public sealed record ImpactClassified(string Impact, string By, DateTimeOffset At) : ToolLifecycleEvent(At);
 
     /// <summary>A pilot's production request was approved: the approved profile replaces the pilot's.</summary>
     public sealed record PromotedToProduction(string? PilotRequestId, ToolProfile Profile, DateTimeOffset At) : ToolLifecycleEvent(At);

@@ -30,6 +30,7 @@ public sealed partial class ToolLifecycleDecider
                 : n)],
         },
         (InService s, PromotedToProduction e) => s with { Profile = e.Profile, LastReviewedAt = e.At },
+        (InService s, ImpactClassified e) => s with { Profile = s.Profile with { WorkingConditionsImpact = e.Impact } },
         (InService s, ToolRetired e) => new Retired(s.Profile, s.RegisteredAt, e.By, e.Reason, e.At, s.LastReviewedAt),
         _ => state,
     };

@@ -32,6 +32,8 @@ public abstract record UnionNotice
     {
         Blocking => "notice",
         Cleared { Case.Emergency: true } => "emergency",
+        // Sacramento VI.A.7: notice after the fact of a registered tool; no roll-out to hold.
+        Cleared { Case.Tool.RequestId: "" } => "in_use",
         Cleared => "cleared",
         Withdrawn => "withdrawn",
         _ => "none",

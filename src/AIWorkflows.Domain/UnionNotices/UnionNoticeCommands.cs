@@ -6,6 +6,7 @@ namespace AIWorkflows.Domain.UnionNotices;
 /// <summary>Commands to a union notice. Each carries its own Now: the decider never reads a clock.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
 [JsonDerivedType(typeof(Start), "start")]
+[JsonDerivedType(typeof(OpenOnTool), "open_on_tool")]
 [JsonDerivedType(typeof(Answer), "answer")]
 [JsonDerivedType(typeof(LogMeeting), "log_meeting")]
 [JsonDerivedType(typeof(Conclude), "conclude")]
@@ -19,6 +20,16 @@ public abstract record UnionNoticeCommand(DateTimeOffset Now)
     /// </summary>
     public sealed record Start(
         string NoticeId, NoticedTool Tool, ImmutableList<string> Organizations, string? EmergencyJustification, DateTimeOffset Now)
+        : UnionNoticeCommand(Now);
+
+    /// <summary>
+    /// Sacramento VI.A.7: a case on a tool already in the register, without an approval to hold: labor relations notices
+    /// the organizations it chooses, or an organization that learned of the tool asks to meet and confer
+    /// (<c>RequestingOrganization</c>; <c>By</c> and <c>Comments</c> are its contact and the impact it describes).
+    /// On a notice that exists already, only the request counts: it joins that notice.
+    /// </summary>
+    public sealed record OpenOnTool(
+        string NoticeId, NoticedTool Tool, ImmutableList<string> Organizations, string? RequestingOrganization, string By, string Comments, DateTimeOffset Now)
         : UnionNoticeCommand(Now);
 
     /// <summary>An organization's answer through its response link: waive, or request to meet and confer.</summary>

@@ -20,6 +20,9 @@ public sealed partial class UnionNoticeDecider(PolicyPack pack, BusinessCalendar
     {
         (Start s, None) when pack.Union is { } u && s.Organizations.Count > 0 && s.Organizations.All(id => u.Organizations.Any(o => o.Id == id)) =>
             [Started(s)],
+        (OpenOnTool o, None) when Known(o.Organizations, o.RequestingOrganization) is { Count: > 0 } orgs => OpenOnTool(o, orgs),
+        (OpenOnTool { RequestingOrganization: { } id } o, Blocking or Cleared) when Known([], id) is { Count: 1 } =>
+            JoinAndRequest(o, id, state),
         (Answer a, Blocking or Cleared) => WithClearance(state, Answer(a, state.CaseOrNull!, cleared: state is Cleared), a.Now),
         (LogMeeting m, Blocking or Cleared) when OpenCase(state, m.OrganizationId) is { } open =>
             [new MeetingLogged(m.OrganizationId, new Meeting(open.Meetings.Count + 1, m.Date, m.Attendees, m.Minutes, m.By, m.Now), m.Now)],
@@ -59,6 +62,40 @@ public sealed partial class UnionNoticeDecider(PolicyPack pack, BusinessCalendar
             })
             .ToImmutableList();
         return new NoticeStarted(s.NoticeId, s.Tool, organizations, Clock(s.Now), s.EmergencyJustification, s.Now);
+    }
+
+    // The pack's organizations among those named (and the requesting one), in the pack's order; empty when one is unknown.
+    private ImmutableList<string> Known(ImmutableList<string> ids, string? requesting)
+    {
+        if (pack.Union is not { } u) return [];
+        var wanted = ids.Append(requesting).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return wanted.All(id => u.Organizations.Any(o => o.Id == id)) ? [.. u.Organizations.Where(o => wanted.Contains(o.Id)).Select(o => o.Id)] : [];
+    }
+
+    private OrganizationContact Contact(string id, ImmutableList<string> classifications)
+    {
+        var named = classifications.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var o = Policy.Organizations.First(x => x.Id == id);
+        var affected = o.Classifications.Where(named.Contains).ToImmutableList();
+        return new OrganizationContact(o.Id, o.Name, o.Email, affected.Count > 0 ? affected : [.. o.Classifications]);
+    }
+
+    // Sacramento VI.A.7: notice of a registered tool, or an organization's request "upon learning of such implementation".
+    private List<UnionNoticeEvent> OpenOnTool(OpenOnTool o, ImmutableList<string> organizations)
+    {
+        List<UnionNoticeEvent> events = [new CaseOpenedOnTool(o.NoticeId, o.Tool, [.. organizations.Select(id => Contact(id, o.Tool.Classifications))], Clock(o.Now), o.By, o.Now)];
+        if (o.RequestingOrganization is { } id)
+            events.Add(new MeetAndConferRequested(id, o.By, o.Comments, HoldsGoLive: false, DaysLater(o.Now, Policy.MeetAndConferLimitDays), o.Now));
+        return events;
+    }
+
+    // A request on a tool that already has a notice joins it; an organization not noticed joins first.
+    private List<UnionNoticeEvent> JoinAndRequest(OpenOnTool o, string id, UnionNotice state)
+    {
+        List<UnionNoticeEvent> joined = state.CaseOrNull!.Organization(id) is null ? [new OrganizationJoined(Contact(id, state.CaseOrNull.Tool.Classifications), o.Now)] : [];
+        var after = this.Fold(state, joined);
+        var requested = Answer(new Answer(id, true, o.By, o.Comments, o.Now), after.CaseOrNull!, cleared: after is Cleared);
+        return requested.Count == 0 ? [] : WithClearance(state, [.. joined, .. requested], o.Now);
     }
 
     private List<UnionNoticeEvent> Answer(Answer a, NoticeCase c, bool cleared)

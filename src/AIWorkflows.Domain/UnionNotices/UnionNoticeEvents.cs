@@ -6,6 +6,8 @@ namespace AIWorkflows.Domain.UnionNotices;
 /// <summary>What happened to a notice: the stored audit trail (contracts read back years later; change with care).</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
 [JsonDerivedType(typeof(NoticeStarted), "notice_started")]
+[JsonDerivedType(typeof(CaseOpenedOnTool), "case_opened_on_tool")]
+[JsonDerivedType(typeof(OrganizationJoined), "organization_joined")]
 [JsonDerivedType(typeof(WindowClosingReminded), "window_closing_reminded")]
 [JsonDerivedType(typeof(NoticeWaived), "waived")]
 [JsonDerivedType(typeof(DeemedWaived), "deemed_waived")]
@@ -20,6 +22,14 @@ public abstract record UnionNoticeEvent(DateTimeOffset At)
     public sealed record NoticeStarted(
         string NoticeId, NoticedTool Tool, ImmutableList<OrganizationContact> Organizations, NoticeClock Clock,
         string? EmergencyJustification, DateTimeOffset At) : UnionNoticeEvent(At);
+
+    /// <summary>Sacramento VI.A.7: notice (or a case) on a registered tool, after the fact: it holds no roll-out.</summary>
+    public sealed record CaseOpenedOnTool(
+        string NoticeId, NoticedTool Tool, ImmutableList<OrganizationContact> Organizations, NoticeClock Clock, string OpenedBy, DateTimeOffset At)
+        : UnionNoticeEvent(At);
+
+    /// <summary>An organization not noticed asked to meet and confer on the tool: it joins the notice.</summary>
+    public sealed record OrganizationJoined(OrganizationContact Organization, DateTimeOffset At) : UnionNoticeEvent(At);
 
     public sealed record WindowClosingReminded(ImmutableList<string> Unanswered, DateTimeOffset WindowClosesAt, DateTimeOffset At) : UnionNoticeEvent(At);
 

@@ -8,6 +8,9 @@ public sealed partial class UnionNoticeDecider
     public UnionNotice Evolve(UnionNotice state, UnionNoticeEvent happened) => (state, happened) switch
     {
         (None, NoticeStarted e) => Begin(e),
+        // Sacramento VI.A.7: the tool is already registered (in use or imported), so there is no roll-out to hold.
+        (None, CaseOpenedOnTool e) => new Cleared(new NoticeCase(e.NoticeId, e.Tool, e.Clock, [.. e.Organizations.Select(Noticed)], null, e.At, false), e.At),
+        (_, OrganizationJoined e) => Map(state, c => c.Organization(e.Organization.Id) is null ? c with { Organizations = c.Organizations.Add(Noticed(e.Organization)) } : c),
         (_, WindowClosingReminded) => Map(state, c => c with { Reminded = true }),
         (_, NoticeWaived e) => MapOrganization(state, e.OrganizationId, o => o with { Answer = new(AnswerKind.Waived, e.By, e.Comments, e.At) }),
         (_, DeemedWaived e) => MapOrganization(state, e.OrganizationId, o => o with { Answer = new(AnswerKind.DeemedWaived, "", "No request by the end of the window.", e.At) }),
@@ -27,11 +30,13 @@ public sealed partial class UnionNoticeDecider
     private static UnionNotice Begin(NoticeStarted e)
     {
         var c = new NoticeCase(e.NoticeId, e.Tool, e.Clock,
-            [.. e.Organizations.Select(o => new OrganizationNotice(o.Id, o.Name, o.Email, o.Classifications, null, null))],
+            [.. e.Organizations.Select(Noticed)],
             e.EmergencyJustification, e.At, false);
         // Sacramento VI.A.7 (MMBA emergency adoption): adopted first, the notice follows and blocks nothing.
         return c.Emergency ? new Cleared(c, e.At) : new Blocking(c);
     }
+
+    private static OrganizationNotice Noticed(OrganizationContact o) => new(o.Id, o.Name, o.Email, o.Classifications, null, null);
 
     private static UnionNotice Map(UnionNotice state, Func<NoticeCase, NoticeCase> f) => state switch
     {

@@ -131,7 +131,9 @@ public sealed class FederalMapping(PolicyPack pack)
         return new Outcome.Mapped(new ToolProfile(
             ToolIdFor(row["agency"], id), null, form.ToolName, form.Vendor, form.Department, form.Purpose, form.HumanOversight,
             form.DataCategories, form.PublicFacing, form.GenerativeAi, form.DecisionImpact, form.Stage, tier, owner,
-            [.. assessment.Disclosures.Select(d => $"{d.Text} ({d.Source})")], [], "import", id), highImpact);
+            [.. assessment.Disclosures.Select(d => $"{d.Text} ({d.Source})")], [], "import", id,
+            // Sacramento VI.A.7: the federal inventory does not ask about working conditions: unknown, not "no", until labor relations classifies it.
+            ToolProfile.ImpactUnknown), highImpact);
     }
 
     private static string Vendor(FederalRow row)

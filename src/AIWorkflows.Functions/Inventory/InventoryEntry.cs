@@ -26,7 +26,8 @@ public sealed record InventoryEntry(
     DateTimeOffset? NextReviewDueAt,
     string Origin,
     string? ExternalId,
-    long Version)
+    long Version,
+    string? WorkingConditionsImpact = null)
 {
     public static InventoryEntry? From(ToolLifecycle state, long version) => state switch
     {
@@ -37,5 +38,5 @@ public sealed record InventoryEntry(
 
     private static InventoryEntry Of(ToolProfile p, string status, DateTimeOffset registeredAt, DateTimeOffset? last, DateTimeOffset? next, long version) => new(
         p.ToolId, p.Name, p.Vendor, p.Department, p.Purpose, p.Tier, p.DataCategories, p.HumanOversight, p.PublicFacing,
-        p.GenerativeAi, p.DecisionImpact, p.Disclosures, status, registeredAt, last, next, p.Origin, p.ExternalId, version);
+        p.GenerativeAi, p.DecisionImpact, p.Disclosures, status, registeredAt, last, next, p.Origin, p.ExternalId, version, p.WorkingConditionsImpact);
 }

@@ -27,7 +27,7 @@ public static class ToolLifecycleOrchestration
         public override string Orchestration => nameof(ToolLifecycleOrchestration);
 
         public override IReadOnlyList<string> EventNames { get; } =
-            ["ToolRegistered", "AttestationSubmitted", "ReassessmentDecided", "IncidentReported", "IncidentTriaged", "ToolRetired"];
+            ["ToolRegistered", "AttestationSubmitted", "ReassessmentDecided", "IncidentReported", "IncidentTriaged", "ToolRetired", "ImpactClassified"];
 
         public override IDecider<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> Decider(PolicyPack pack) => new ToolLifecycleDecider(pack);
 
@@ -39,6 +39,7 @@ public static class ToolLifecycleOrchestration
             ReportIncident => "IncidentReported",
             TriageIncident => "IncidentTriaged",
             Retire => "ToolRetired",
+            ClassifyImpact => "ImpactClassified",
             _ => throw new ArgumentException($"{command.GetType().Name} is not sent to a tool.", nameof(command)),
         };
 

@@ -32,6 +32,10 @@ public sealed partial class ToolLifecycleService(
         return await store.StartAsleepAsync(profile.ToolId, new Register(profile, firstDueAt, clock.GetUtcNow()), ct);
     }
 
+    /// <summary>Sacramento VI.A.7: labor relations classifies an imported tool's effect on working conditions; false when it was not unknown.</summary>
+    public async Task<bool> ClassifyImpactAsync(DurableTaskClient client, string toolId, bool affects, string by, CancellationToken ct) =>
+        (await store.SendAsync(client, toolId, new ClassifyImpact(affects ? "yes" : "no", by, clock.GetUtcNow()), ct)).NewEvents.Count > 0;
+
     /// <param name="Kind">One of the pack's incident kinds (e.g. cybersecurity); optional.</param>
     public sealed record IncidentInput(string? ToolId, string? ReporterEmail, string? SupervisorEmail, string? Severity, string? Description, string? Kind = null);
 

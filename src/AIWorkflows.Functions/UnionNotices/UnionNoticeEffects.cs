@@ -50,6 +50,22 @@ public sealed class UnionNoticeEffects(UnionNoticeMail mail, UnionLinks links)
                     yield return Timer(noticeId, seq, NoticeDeadline.WindowCloses, null, c.Clock.WindowClosesAt);
                     if (!c.Emergency) yield return Timer(noticeId, seq, NoticeDeadline.EarliestGoLive, null, c.Clock.EarliestGoLiveAt);
                     break;
+                // Sacramento VI.A.7: notice after the fact of a registered tool; nothing to hold, so no go-live timer.
+                case CaseOpenedOnTool s:
+                    foreach (var o in c.Organizations.Where(o => s.Organizations.Any(x => x.Id == o.Id)))
+                    {
+                        yield return Mail($"{seq}-mail-{o.Id}", mail.Notice($"{noticeId}-{seq}-{o.Id}", c, o, links.Respond(noticeId, o.Id, s.At)));
+                        yield return Archive($"{seq}-archive-{o.Id}", "union_notice", $"{c.Tool.ToolId}.union-notice-{o.Id}",
+                            $"Union notice: {c.Tool.ToolName} to {o.Name}", c, s.At, Letter(c, o));
+                    }
+                    yield return Mail($"{seq}-mail-labor", mail.NoticeSent($"{noticeId}-{seq}-labor", c));
+                    if (c.Clock.ReminderAt is { } remindOnTool) yield return Timer(noticeId, seq, NoticeDeadline.Reminder, null, remindOnTool);
+                    yield return Timer(noticeId, seq, NoticeDeadline.WindowCloses, null, c.Clock.WindowClosesAt);
+                    break;
+                case OrganizationJoined j when c.Organization(j.Organization.Id) is { } o:
+                    yield return Archive($"{seq}-archive-{o.Id}", "union_notice", $"{c.Tool.ToolId}.union-notice-{o.Id}-joined",
+                        $"Union notice: {c.Tool.ToolName}, {o.Name} joined on its request", c, j.At, Letter(c, o));
+                    break;
                 case WindowClosingReminded r:
                     yield return Mail($"{seq}-mail-labor", mail.Reminder($"{noticeId}-{seq}-reminder", c, r.Unanswered, r.At));
                     break;

@@ -61,7 +61,8 @@ public sealed class UnionNoticeMail(PolicyPack pack, BusinessCalendar calendar, 
     public MailMessage NoticeSent(string id, NoticeCase c) =>
         new MailComposer(id, LaborRelations, $"{Prefix} Notice sent: {c.Tool.ToolName} ({c.Tool.Department})", c.NoticedAt)
             .Para($"Notice of {c.Tool.ToolName} went to {string.Join(", ", c.Organizations.Select(o => o.Name))}."
-                + (c.Emergency ? " The tool was adopted on an emergency basis; requests to meet and confer do not stop it." : $" It may not go live before {When(c.Clock.EarliestGoLiveAt)}."))
+                + (c.Tool.RequestId.Length == 0 ? " The tool is already in the register (Sacramento VI.A.7: notice after the fact); requests to meet and confer do not stop it."
+                    : c.Emergency ? " The tool was adopted on an emergency basis; requests to meet and confer do not stop it." : $" It may not go live before {When(c.Clock.EarliestGoLiveAt)}."))
             .Field("Answers due by", WindowEnd(c))
             .Link("Open the case", links.Case(c.NoticeId))
             .Build();

@@ -25,13 +25,14 @@ public static class UnionNoticeOrchestration
 
         public override string Orchestration => nameof(UnionNoticeOrchestration);
 
-        public override IReadOnlyList<string> EventNames { get; } = ["OrganizationAnswered", "MeetingLogged", "CaseConcluded", "RequestWithdrawn"];
+        public override IReadOnlyList<string> EventNames { get; } = ["CaseOpenedOnTool", "OrganizationAnswered", "MeetingLogged", "CaseConcluded", "RequestWithdrawn"];
 
         public override IDecider<UnionNoticeCommand, UnionNotice, UnionNoticeEvent> Decider(PolicyPack pack) =>
             new UnionNoticeDecider(pack, App.Policy.PolicyServiceCollectionExtensions.CalendarFor(pack));
 
         public override string EventName(UnionNoticeCommand command) => command switch
         {
+            OpenOnTool => "CaseOpenedOnTool",
             Answer => "OrganizationAnswered",
             LogMeeting => "MeetingLogged",
             Conclude => "CaseConcluded",

@@ -21,6 +21,7 @@ public sealed partial class UnionNoticeService(
     PolicyPack pack,
     BusinessCalendar calendar,
     IRecordArchive archive,
+    Reassessments.ToolLifecycleService tools,
     TimeProvider clock)
 {
     public Task<Snapshot<UnionNotice, UnionNoticeEvent>?> GetAsync(string noticeId, CancellationToken ct) =>

@@ -74,6 +74,10 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /api/access-requests", Access.Public, (w, _) => Json("/api/access-requests", new { toolId = w.ToolId, employeeEmail = AccessGrants.AccessClient.Employee, department = "Utilities" })),
         new("GET /access/new", Access.Public, (w, _) => Get($"/access/new?tool={w.ToolId}")),
         new("POST /access/new", Access.Public, (w, _) => Form("/access/new", ("toolId", w.ToolId))),
+        // Sacramento VI.A.7: an organization asks to meet and confer on a registered tool; it opens a request and nothing else.
+        new("POST /api/union-requests", Access.Public, (w, _) => Json("/api/union-requests", new { toolId = w.ToolId, organizationId = "scxea", email = "steward@scxea.example" })),
+        new("GET /union-requests/new", Access.Public, (w, _) => Get($"/union-requests/new?tool={w.ToolId}")),
+        new("POST /union-requests/new", Access.Public, (w, _) => Form("/union-requests/new", ("toolId", w.ToolId))),
         new("GET /inventory", Access.Public, (_, _) => Get("/inventory")),
         new("GET /inventory.csv", Access.Public, (_, _) => Get("/inventory.csv")),
         new("GET /inventory/{toolId}", Access.Public, (w, _) => Get($"/inventory/{w.ToolId}")),
@@ -160,8 +164,13 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /training?handler=Import", Access.Admin, (_, _) => new Send("POST", "/training?handler=Import", File: ("file", "training.csv", "employee_email,course,completed_on\r\n"))),
 
         // Labor relations: union notices and meet-and-confer cases.
+        new("POST /api/union-notices", Access.LaborRelations, (w, _) => Json("/api/union-notices", new { toolId = w.ToolId })),
+        new("GET /api/union-notices/unclassified", Access.LaborRelations, (_, _) => Get("/api/union-notices/unclassified")),
+        new("POST /api/union-notices/classifications", Access.LaborRelations, (w, _) => Json("/api/union-notices/classifications", new { toolId = w.ToolId })),
         new("GET /api/union-notices/{noticeId}", Access.LaborRelations, (w, _) => Get($"/api/union-notices/{w.NoticeId}")),
         new("POST /api/union-notices/{noticeId}/conclusions", Access.LaborRelations, (w, _) => Json($"/api/union-notices/{w.NoticeId}/conclusions", new { organizationId = "none" })),
+        new("GET /union-cases", Access.LaborRelations, (_, _) => Get("/union-cases")),
+        new("POST /union-cases?handler=Classify", Access.LaborRelations, (w, _) => Form("/union-cases?handler=Classify", ("toolId", w.ToolId))),
         new("GET /union-cases/{noticeId}", Access.LaborRelations, (w, _) => Get($"/union-cases/{w.NoticeId}")),
         new("POST /union-cases/{noticeId}?handler=Meeting", Access.LaborRelations, (w, _) => Form($"/union-cases/{w.NoticeId}?handler=Meeting", ("organizationId", "none"))),
         new("POST /union-cases/{noticeId}?handler=Conclude", Access.LaborRelations, (w, _) => Form($"/union-cases/{w.NoticeId}?handler=Conclude", ("organizationId", "none"))),

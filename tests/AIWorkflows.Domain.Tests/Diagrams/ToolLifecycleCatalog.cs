@@ -33,6 +33,8 @@ internal static class ToolLifecycleCatalog
                 var profile = ToolLifecycleSpec.Profile(pack.Tiers[0].Id);
                 yield return new Register(profile with { Stage = "pilot" }, null, now);
                 yield return new Register(profile with { Stage = "production" }, null, now);
+                // Sacramento VI.A.7: an import, whose impact on working conditions labor relations classifies.
+                yield return new Register(profile with { Stage = "production", Origin = "import", WorkingConditionsImpact = ToolProfile.ImpactUnknown }, null, now);
                 break;
             case ToolLifecycle.InService s:
                 var sc = s.Schedule;
@@ -56,6 +58,7 @@ internal static class ToolLifecycleCatalog
                 foreach (var held in s.Incidents.Where(n => n.Triage is { Confirmed: null }))
                     foreach (var confirm in new[] { true, false })
                         yield return new TriageIncident(held.IncidentId, held.Triage!.TaskId, Officer, confirm, "Triaged", now);
+                if (s.Profile.ImpactIsUnknown) yield return new ClassifyImpact("no", "labor.relations@city.example", now);
                 yield return new Retire(Officer, "Replaced", now);
                 // The pilot's production request approved (Albuquerque 2.2).
                 yield return new Register(s.Profile with { Stage = "production", RequestId = "req-production" }, null, now);

@@ -33,6 +33,8 @@ internal static class UnionNoticeCatalog
                 "requester@city.example", [.. organizations.Select(o => o.Classifications[0])], null);
             yield return new Start("union-1", tool, [.. organizations.Select(o => o.Id)], null, now);
             yield return new Start("union-1", tool, [.. organizations.Select(o => o.Id)], "Storm response", now);
+            // Sacramento VI.A.7: an organization asks on a registered tool no approval noticed.
+            yield return new OpenOnTool("union-1", tool with { RequestId = "" }, [], organizations[0].Id, "steward@union.example", "Workload", now);
             yield break;
         }
         foreach (var o in c.Organizations)
@@ -47,6 +49,8 @@ internal static class UnionNoticeCatalog
             foreach (var outcome in Enum.GetValues<CaseOutcome>()) yield return new Conclude(o.Id, outcome, "Concluded", Labor, now);
             yield return new Deadline(NoticeDeadline.CaseLimit, o.Id, open.DueBy, ShippedPacks.Later(now, open.DueBy));
         }
+        if (union.Organizations.FirstOrDefault(o => c.Organization(o.Id) is null) is { } other)
+            yield return new OpenOnTool(c.NoticeId, c.Tool, [], other.Id, "steward@union.example", "Workload", now);
         yield return new Withdraw("requester@city.example", "Dropped", now);
         if (c.Clock.ReminderAt is { } reminder) yield return new Deadline(NoticeDeadline.Reminder, null, reminder, ShippedPacks.Later(now, reminder));
         yield return new Deadline(NoticeDeadline.WindowCloses, null, c.Clock.WindowClosesAt, ShippedPacks.Later(now, c.Clock.WindowClosesAt));

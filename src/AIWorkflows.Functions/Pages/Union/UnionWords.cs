@@ -11,6 +11,7 @@ public static class UnionWords
         "cleared" => "Cleared for roll-out",
         "emergency" => "Adopted on an emergency basis; notice followed",
         "withdrawn" => "Withdrawn with the request",
+        "in_use" => "Tool already in the register: notice after the fact, roll-out not held",
         _ => Words.Humanize(status),
     };
 
