@@ -29,7 +29,8 @@ public static partial class ProblemResponses
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AIWorkflows.Errors");
-        var unavailable = IsStorageOutage(error);
+        var busy = IsBusy(error);
+        var unavailable = busy || IsStorageOutage(error);
         var unreadable = UnreadableBody(error);
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : unreadable ?? StatusCodes.Status500InternalServerError;
         if (unreadable is null) Failed(log, status, error?.GetType().Name ?? "unknown", http.TraceIdentifier, error);
@@ -37,13 +38,23 @@ public static partial class ProblemResponses
         http.Response.StatusCode = status;
         if (unavailable) http.Response.Headers.RetryAfter = "5";
         var title = unavailable ? "The service is briefly unavailable" : unreadable is not null ? "The request could not be read" : "Something went wrong on our side";
-        var detail = unavailable
+        var detail = busy
+            ? "What you sent was received and waits its turn behind others; it will be recorded. Look again in a minute; sending the same again is safe."
+            : unavailable
             ? "Storage cannot be reached right now. Nothing was saved from this request; try again in a few seconds."
             : unreadable is not null ? "What was sent is not a form or body this service can read (for example it holds NUL characters). Nothing was saved."
             : $"The error is logged under {http.TraceIdentifier}. Please try again; if it persists, tell the service desk this reference.";
         if (IsApi(http.Request)) await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
         else await WritePageAsync(http, status, title, detail);
     }
+
+    private static bool IsBusy(Exception? e) => e switch
+    {
+        null => false,
+        Workflows.WorkflowBusyException => true,
+        AggregateException a => a.InnerExceptions.Any(IsBusy),
+        _ => IsBusy(e.InnerException),
+    };
 
     public static bool IsStorageOutage(Exception? e) => e switch
     {

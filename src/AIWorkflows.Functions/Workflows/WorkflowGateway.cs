@@ -16,6 +16,9 @@ namespace AIWorkflows.App.Workflows;
 public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow, ISleepingWorkflow
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    // An instance that keeps deciding (many commands queued at once: 64 reviewers deciding together) is
+    // waited for as long as it moves, up to this; one that stops moving for Patience is given up on.
+    private static readonly TimeSpan PatienceWhileMoving = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
     // The read model is polled only in case the step runs in another process; a step of this one wakes the
     // caller at once. Backing off keeps a slow start (a new instance waits on the engine's queues) to a few reads.
@@ -208,12 +211,21 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
+        var stalled = Stopwatch.StartNew();
+        var progress = -1L;
         var pollEvery = PollEvery;
         while (true)
         {
             var signalled = await Task.WhenAny(answered, Task.Delay(pollEvery, cancellationToken)) == answered;
             if (!signalled && pollEvery < PollAtMost) pollEvery *= 2;
             var answers = signalled ? answered.Result : await _log.AnsweredAsync(instanceId, cancellationToken);
+            // The newest version any answered command left: it grows while the instance works through its queue.
+            var now = answers.Count == 0 ? progress : answers.Values.Max(a => a.After);
+            if (now > progress)
+            {
+                progress = now;
+                stalled.Restart();
+            }
             if (answers.TryGetValue(commandId, out var answer))
             {
                 var snapshot = await _log.LoadAsync(instanceId, includeEvents: true, cancellationToken)
@@ -221,8 +233,8 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
                 var newEvents = snapshot.Events.Where(e => e.Seq > answer.Before && e.Seq <= answer.After).ToList();
                 return new Decision<TState, TEvent>(instanceId, snapshot.State, snapshot.State, snapshot.Version, newEvents);
             }
-            if (waited.Elapsed > Patience)
-                throw new TimeoutException($"{_rules.Name} instance '{instanceId}' did not answer within {Patience.TotalSeconds:F0} s.");
+            if (stalled.Elapsed > Patience || waited.Elapsed > PatienceWhileMoving)
+                throw new WorkflowBusyException($"{_rules.Name} instance '{instanceId}' did not answer within {waited.Elapsed.TotalSeconds:F0} s.");
             // An instance that finished (or failed) meanwhile drops the event.
             if (!signalled && waited.Elapsed > StillRunningCheck
                 && await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: false, RuntimeStatus: not OrchestrationRuntimeStatus.Pending }
