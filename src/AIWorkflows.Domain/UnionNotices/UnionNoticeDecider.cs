@@ -89,16 +89,20 @@ public sealed partial class UnionNoticeDecider(PolicyPack pack, BusinessCalendar
         return events;
     }
 
-    // A request on a tool that already has a notice joins it; an organization not noticed joins first.
+    // A request on a tool that already has a notice joins it; an organization not noticed joins first. The public
+    // page proves no one's identity, so such a request never holds a roll-out, and an organization noticed and yet
+    // to answer answers through the link mailed to it (which may hold it): someone posing as it cannot answer for it.
     private List<UnionNoticeEvent> JoinAndRequest(OpenOnTool o, string id, UnionNotice state)
     {
-        List<UnionNoticeEvent> joined = state.CaseOrNull!.Organization(id) is null ? [new OrganizationJoined(Contact(id, state.CaseOrNull.Tool.Classifications), o.Now)] : [];
+        if (state.CaseOrNull!.Organization(id) is { Answer: null, Case: null }) return [];
+        List<UnionNoticeEvent> joined = state.CaseOrNull.Organization(id) is null ? [new OrganizationJoined(Contact(id, state.CaseOrNull.Tool.Classifications), o.Now)] : [];
         var after = this.Fold(state, joined);
-        var requested = Answer(new Answer(id, true, o.By, o.Comments, o.Now), after.CaseOrNull!, cleared: after is Cleared);
+        var requested = Answer(new Answer(id, true, o.By, o.Comments, o.Now), after.CaseOrNull!, cleared: after is Cleared, mayHold: false);
         return requested.Count == 0 ? [] : WithClearance(state, [.. joined, .. requested], o.Now);
     }
 
-    private List<UnionNoticeEvent> Answer(Answer a, NoticeCase c, bool cleared)
+    /// <param name="mayHold">False for a request whose sender is not proven (the public page): it never holds go-live.</param>
+    private List<UnionNoticeEvent> Answer(Answer a, NoticeCase c, bool cleared, bool mayHold = true)
     {
         if (c.Organization(a.OrganizationId) is not { } o) return [];
         if (!a.RequestMeetAndConfer)
@@ -111,7 +115,7 @@ public sealed partial class UnionNoticeDecider(PolicyPack pack, BusinessCalendar
         if (o.Answer is null && windowClosed) events.Add(new DeemedWaived(o.Id, c.Clock.WindowClosesAt, a.Now));
         // Sacramento VI.A.7: "Upon request, the City shall meet and confer"; a late request (window closed, go-live
         // cleared or emergency adoption) still opens a case, but roll-out does not wait on it.
-        var holds = !cleared && !windowClosed;
+        var holds = mayHold && !cleared && !windowClosed;
         events.Add(new MeetAndConferRequested(o.Id, a.By, a.Comments, holds, DaysLater(a.Now, Policy.MeetAndConferLimitDays), a.Now));
         return events;
     }

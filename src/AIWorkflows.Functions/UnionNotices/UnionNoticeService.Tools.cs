@@ -75,7 +75,12 @@ public sealed partial class UnionNoticeService
         var command = new UnionNoticeCommand.OpenOnTool(noticeId, Noticed(tool), [], organization.Id, email, impact, clock.GetUtcNow());
         var d = await SendOrStartAsync(client, noticeId, command, ct);
         if (d.NewEvents.Count == 0)
-            return new CaseResult.Invalid(new() { ["organizationId"] = [UnionNoticeDecider.Refusal(d.State, organization.Id) ?? "Your request could not be recorded: write to labor relations."] });
+        {
+            var why = d.State.CaseOrNull?.Organization(organization.Id) is { Answer: null, Case: null }
+                ? $"The city sent your organization notice of this tool by email, with a link of its own: answer there, so that your request holds the roll-out as the policy allows. If the mail is lost, ask labor relations ({LaborRelations}) to send it again."
+                : UnionNoticeDecider.Refusal(d.State, organization.Id) ?? "Your request could not be recorded: write to labor relations.";
+            return new CaseResult.Invalid(new() { ["organizationId"] = [why] });
+        }
         return new CaseResult.Done(UnionNoticeView.From(d.State, calendar, detailed: false),
             $"Your request to meet and confer on {tool.Name} is recorded; labor relations ({LaborRelations}) will contact you at {email}.");
     }

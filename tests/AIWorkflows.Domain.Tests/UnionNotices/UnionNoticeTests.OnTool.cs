@@ -53,12 +53,22 @@ public partial class UnionNoticeTests
     }
 
     [Fact]
-    public void GivenAnApprovalsNotice_WhenANoticedOrganizationAsksThroughThePublicPage_ThenItIsItsRequest_AndHoldsGoLiveInTheWindow()
+    public void GivenAnApprovalsNotice_WhenANoticedOrganizationAsksThroughThePublicPage_ThenNothing_ItsAnswerIsThroughItsOwnLink()
     {
-        var (events, _) = When(Given(StartClerks()), ByOrganization("clerks", Now.AddDays(1)));
+        // The public page proves no identity: someone posing as the organization must not answer for it.
+        var noticed = Given(StartClerks());
 
-        Assert.DoesNotContain(events, e => e is OrganizationJoined);
-        Assert.True(Single<MeetAndConferRequested>(events).HoldsGoLive);
+        Assert.Empty(D.Decide(ByOrganization("clerks", Now.AddDays(1)), noticed));
+        Assert.Equal("noticed", Org(noticed, "clerks").Status);
+    }
+
+    [Fact]
+    public void GivenAnApprovalsNoticeHoldingGoLive_WhenAnOrganizationNotNoticedAsksThroughThePublicPage_ThenItsCaseOpens_WithoutHoldingGoLive()
+    {
+        var (events, _) = When(Given(StartClerks()), ByOrganization("analysts", Now.AddDays(1)));
+
+        Assert.Equal("analysts", Single<OrganizationJoined>(events).Organization.Id);
+        Assert.False(Single<MeetAndConferRequested>(events).HoldsGoLive);
     }
 
     [Fact]
