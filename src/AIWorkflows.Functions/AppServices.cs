@@ -9,6 +9,9 @@ using AIWorkflows.App.Records;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace AIWorkflows.App;
 
@@ -36,6 +39,10 @@ public static class AppServices
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<SweepRunner>();
+        // One key ring for every instance and restart, in the app's storage (Web/BlobKeyRepository).
+        services.AddDataProtection().SetApplicationName("AIWorkflows");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new Web.BlobKeyRepository(sp.GetRequiredService<Storage.StorageClients>())));
         // Page functions check their forms themselves (Web/Pages/PageForms); no middleware does it in Azure.
         services.AddAntiforgery();
         services.AddRazorPages().AddApplicationPart(typeof(AppServices).Assembly);
