@@ -25,9 +25,6 @@ public sealed class RequestDocumentService(
     PolicyPack pack,
     TimeProvider clock)
 {
-    /// <summary>Documentation, not datasets: 10 MiB keeps an upload in one request and is ample for a model card or a contract.</summary>
-    public const int MaxBytes = 10 * 1024 * 1024;
-
     public const int MaxTitle = 200;
 
     public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -42,9 +39,6 @@ public sealed class RequestDocumentService(
         ["csv"] = "text/csv",
     };
 
-    /// <summary>The uploaded file: the name the browser gave, the size it declared and, unless over <see cref="MaxBytes"/>, the bytes.</summary>
-    public sealed record Upload(string FileName, long Length, byte[] Content);
-
     public abstract record Result
     {
         public sealed record Attached(AttachedDocument Document, bool New) : Result;
@@ -53,7 +47,7 @@ public sealed class RequestDocumentService(
     }
 
     /// <summary>Keeps the file as a record and adds it to the request; refused for outsiders and once the request has its outcome.</summary>
-    public async Task<Result> AttachAsync(DurableTaskClient client, string requestId, ClaimsPrincipal user, string? title, Upload? file, CancellationToken ct)
+    public async Task<Result> AttachAsync(DurableTaskClient client, string requestId, ClaimsPrincipal user, string? title, UploadedFile? file, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!user.IsSignedIn()) return new Result.Refused(StatusCodes.Status401Unauthorized, "Sign in to add documentation", "Documentation is added by the requester or the request's reviewers, signed in with their city account.");
@@ -65,15 +59,16 @@ public sealed class RequestDocumentService(
             return new Result.Refused(StatusCodes.Status409Conflict, "The request is closed", $"The request is {snapshot.State.Status}: its record is complete, so nothing more is added to it.");
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (extension, contentType) = Check(file, errors);
+        var type = UploadedFile.Check(file, Types, "document", "Choose the file to add.",
+            "Add the documentation as PDF, Word (DOCX or DOC), OpenDocument text, RTF, plain text, Excel (XLSX) or CSV.", errors);
         title = title?.Trim() ?? "";
         if (title.Length > MaxTitle) errors["title"] = [$"Use at most {MaxTitle} characters."];
         else if (!SingleLineText.IsValid(title)) errors["title"] = [SingleLineText.Refusal];
-        if (errors.Count > 0) return new Result.Invalid(errors);
+        if (errors.Count > 0 || type is not var (extension, contentType)) return new Result.Invalid(errors);
 
         var content = file!.Content;
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var fileName = SafeFileName(file.FileName);
+        var fileName = file!.SafeName("documentation");
         var rc = pack.RetentionClass("submission");
         var at = clock.GetUtcNow();
         // The record's id comes from the content, so a retried upload keeps the same record and one document.
@@ -104,32 +99,5 @@ public sealed class RequestDocumentService(
             return (null, new Result.Refused(StatusCodes.Status404NotFound, "No such document", "This request has no such document."));
         var read = await records.DownloadAsync(RecordActor.From(http), recordId, format: null, ct);
         return read.Problem is { } p ? (null, new Result.Refused(p.Status, p.Title, p.Detail)) : (read.Value, null);
-    }
-
-    private static (string Extension, string ContentType) Check(Upload? file, Dictionary<string, string[]> errors)
-    {
-        if (file is null || file.Length == 0)
-        {
-            errors["document"] = ["Choose the file to add."];
-            return ("", "");
-        }
-        if (file.Length > MaxBytes || file.Content.Length != file.Length)
-        {
-            errors["document"] = [$"The file must be at most {MaxBytes / (1024 * 1024)} MB."];
-            return ("", "");
-        }
-        var extension = Path.GetExtension(file.FileName).TrimStart('.').ToLowerInvariant();
-        if (!Types.TryGetValue(extension, out var contentType))
-        {
-            errors["document"] = ["Add the documentation as PDF, Word (DOCX or DOC), OpenDocument text, RTF, plain text, Excel (XLSX) or CSV."];
-            return ("", "");
-        }
-        return (extension, contentType);
-    }
-
-    private static string SafeFileName(string name)
-    {
-        var file = new string([.. Path.GetFileName(name.Replace('\\', '/')).Where(ch => !char.IsControl(ch))]).Trim();
-        return file.Length switch { 0 => "documentation", > 200 => file[..200], _ => file };
     }
 }

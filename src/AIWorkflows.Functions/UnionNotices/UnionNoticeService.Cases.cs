@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web;
 using AIWorkflows.Domain.UnionNotices;
 using AIWorkflows.Storage.Records;
 using Microsoft.DurableTask.Client;
@@ -9,9 +10,6 @@ namespace AIWorkflows.App.UnionNotices;
 
 public sealed partial class UnionNoticeService
 {
-    /// <summary>Minutes are documents, not recordings: 10 MiB is ample and keeps uploads in one request.</summary>
-    public const int MaxMinutesBytes = 10 * 1024 * 1024;
-
     public static readonly IReadOnlyDictionary<string, string> MinutesTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["pdf"] = "application/pdf",
@@ -22,10 +20,7 @@ public sealed partial class UnionNoticeService
         ["txt"] = "text/plain; charset=utf-8",
     };
 
-    /// <summary>The uploaded minutes: the name the browser gave, the size it declared and, unless over <see cref="MaxMinutesBytes"/>, the bytes.</summary>
-    public sealed record MinutesUpload(string FileName, long Length, byte[] Content);
-
-    public sealed record MeetingInput(string? OrganizationId, string? Date, string? Attendees, MinutesUpload? Minutes);
+    public sealed record MeetingInput(string? OrganizationId, string? Date, string? Attendees, UploadedFile? Minutes);
 
     public sealed record ConclusionInput(string? OrganizationId, string? Outcome, string? Summary);
 
@@ -57,12 +52,13 @@ public sealed partial class UnionNoticeService
         else if (date > today) errors["date"] = ["The meeting date cannot be in the future: log a meeting once it has taken place."];
         else if (date < calendar.LocalDate(c.NoticedAt)) errors["date"] = ["The meeting date cannot be before the notice was sent."];
         var attendees = Text(input.Attendees, "attendees", "List who attended, for the city and for the organization.", ToolRequestValidator.MaxText, errors);
-        var (extension, contentType) = Minutes(input.Minutes, errors);
-        if (errors.Count > 0 || o is null) return new CaseResult.Invalid(errors);
+        var type = UploadedFile.Check(input.Minutes, MinutesTypes, "minutes", "Attach the minutes of the meeting.",
+            "Attach the minutes as PDF, Word (DOCX or DOC), OpenDocument text, RTF or plain text.", errors);
+        if (errors.Count > 0 || o is null || type is not var (extension, contentType)) return new CaseResult.Invalid(errors);
 
         var content = input.Minutes!.Content;
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var fileName = SafeFileName(input.Minutes.FileName);
+        var fileName = input.Minutes.SafeName("minutes");
         var rc = pack.RetentionClass("meeting_minutes");
         var at = clock.GetUtcNow();
         // Albuquerque 3.2 / Sacramento VI.A.7: the minutes are a record of the meet and confer, kept for their class's period.
@@ -104,32 +100,5 @@ public sealed partial class UnionNoticeService
         if (c.Organization(organizationId ?? "") is { Case.IsOpen: true } o) return o;
         errors["organizationId"] = ["Choose an organization with an open meet-and-confer case."];
         return null;
-    }
-
-    private static (string Extension, string ContentType) Minutes(MinutesUpload? minutes, Dictionary<string, string[]> errors)
-    {
-        if (minutes is null || minutes.Length == 0)
-        {
-            errors["minutes"] = ["Attach the minutes of the meeting."];
-            return ("", "");
-        }
-        if (minutes.Length > MaxMinutesBytes || minutes.Content.Length != minutes.Length)
-        {
-            errors["minutes"] = [$"The minutes file must be at most {MaxMinutesBytes / (1024 * 1024)} MB."];
-            return ("", "");
-        }
-        var extension = Path.GetExtension(minutes.FileName).TrimStart('.').ToLowerInvariant();
-        if (!MinutesTypes.TryGetValue(extension, out var contentType))
-        {
-            errors["minutes"] = ["Attach the minutes as PDF, Word (DOCX or DOC), OpenDocument text, RTF or plain text."];
-            return ("", "");
-        }
-        return (extension, contentType);
-    }
-
-    private static string SafeFileName(string name)
-    {
-        var file = new string([.. Path.GetFileName(name.Replace('\\', '/')).Where(ch => !char.IsControl(ch))]).Trim();
-        return file.Length switch { 0 => "minutes", > 200 => file[..200], _ => file };
     }
 }

@@ -110,7 +110,7 @@ public partial class RequestDocumentTests(AzuriteFixture azurite)
         Assert.Contains("its record is complete", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
-    private const int RequestDocumentLimit = AIWorkflows.App.ToolApprovals.RequestDocumentService.MaxBytes;
+    private const int RequestDocumentLimit = AIWorkflows.App.Web.UploadedFile.MaxBytes;
 
     private static async Task<(string Token, string Cookie)> UploadFormAsync(HttpClient http, string id)
     {

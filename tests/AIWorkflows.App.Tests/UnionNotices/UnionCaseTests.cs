@@ -29,7 +29,7 @@ public class UnionCaseTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.BadRequest, exe.StatusCode);
             Assert.Contains("Attach the minutes as PDF", await exe.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        using (var huge = await http.PostCaseFormAsync(noticeId, "Meeting", meeting, ("minutes.pdf", new byte[UnionNoticeService.MaxMinutesBytes + 1])))
+        using (var huge = await http.PostCaseFormAsync(noticeId, "Meeting", meeting, ("minutes.pdf", new byte[AIWorkflows.App.Web.UploadedFile.MaxBytes + 1])))
         {
             Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
             Assert.Contains("at most 10 MB", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.DurableTask.Client;
+using AIWorkflows.App.Web;
 using static AIWorkflows.App.ToolApprovals.RequestDocumentService;
 
 namespace AIWorkflows.App.Pages.Requests;
@@ -12,12 +13,11 @@ namespace AIWorkflows.App.Pages.Requests;
 /// <c>/requests/{id}</c>: where a request is, why it has its tier, and everything that happened to it; its
 /// insiders also add technical documentation here (Sacramento VI.A.5).
 /// </summary>
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(UploadedFile.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.MaxRequestBytes)]
 public sealed class StatusModel(ToolApprovalService service, UnionNoticeService unions, RequestDocumentService documents, DurableTaskClient client, PolicyPack pack)
     : PageModel
 {
-    private const int MaxRequestBytes = MaxBytes + 256 * 1024;
     private static readonly string[] DocumentOrder = ["document", "title"];
 
     public RequestView? View { get; private set; }
@@ -40,22 +40,11 @@ public sealed class StatusModel(ToolApprovalService service, UnionNoticeService 
 
     public async Task<IActionResult> OnPostDocumentAsync(string id, CancellationToken ct)
     {
-        if (Request.ContentLength > MaxRequestBytes)
-            return await ShowAsync(id, ct, StatusCodes.Status413PayloadTooLarge, new() { ["document"] = [$"The file must be at most {MaxBytes / (1024 * 1024)} MB."] });
+        if (Request.ContentLength > UploadedFile.MaxRequestBytes)
+            return await ShowAsync(id, ct, StatusCodes.Status413PayloadTooLarge, new() { ["document"] = [$"The file must be at most {UploadedFile.MaxBytes / (1024 * 1024)} MB."] });
         var form = await Request.ReadFormAsync(ct);
         Title = form["title"].FirstOrDefault();
-        Upload? upload = null;
-        if (form.Files.GetFile("document") is { Length: > 0 } file)
-        {
-            // Over the cap the bytes are not read: the service refuses it by its size.
-            if (file.Length > MaxBytes) upload = new Upload(file.FileName, file.Length, []);
-            else
-            {
-                using var buffer = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(buffer, ct);
-                upload = new Upload(file.FileName, file.Length, buffer.ToArray());
-            }
-        }
+        var upload = await UploadedFile.ReadAsync(form.Files.GetFile("document"), ct);
         switch (await documents.AttachAsync(client, id, User, Title, upload, ct))
         {
             case Result.Attached a:

@@ -1,3 +1,4 @@
+using AIWorkflows.App.Web;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.UnionNotices;
 using Microsoft.AspNetCore.Authorization;
@@ -13,12 +14,10 @@ namespace AIWorkflows.App.Pages.UnionCases;
 /// organization's answer and deadlines, meetings with their minutes, and the conclusion of each case.
 /// </summary>
 [Authorize(Roles = Roles.LaborRelations)]
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(UploadedFile.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.MaxRequestBytes)]
 public sealed class CaseModel(UnionNoticeService service, DurableTaskClient client) : PageModel
 {
-    private const int MaxRequestBytes = MaxMinutesBytes + 256 * 1024;
-
     public UnionNoticeView? Notice { get; private set; }
 
     public ProblemView? Problem { get; private set; }
@@ -48,23 +47,12 @@ public sealed class CaseModel(UnionNoticeService service, DurableTaskClient clie
 
     public async Task<IActionResult> OnPostMeetingAsync(string noticeId, CancellationToken ct)
     {
-        if (Request.ContentLength > MaxRequestBytes)
+        if (Request.ContentLength > UploadedFile.MaxRequestBytes)
             return await FailAsync(noticeId, StatusCodes.Status413PayloadTooLarge, e => MeetingErrors = e, MeetingOrder,
-                new() { ["minutes"] = [$"The minutes file must be at most {MaxMinutesBytes / (1024 * 1024)} MB."] }, ct);
+                new() { ["minutes"] = [$"The minutes file must be at most {UploadedFile.MaxBytes / (1024 * 1024)} MB."] }, ct);
         var form = await Request.ReadFormAsync(ct);
         foreach (var key in MeetingOrder) Values[key] = form[key].FirstOrDefault();
-        MinutesUpload? minutes = null;
-        if (form.Files.GetFile("minutes") is { Length: > 0 } file)
-        {
-            // Over the cap the bytes are not read: the service refuses it by its size.
-            if (file.Length > MaxMinutesBytes) minutes = new MinutesUpload(file.FileName, file.Length, []);
-            else
-            {
-                using var buffer = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(buffer, ct);
-                minutes = new MinutesUpload(file.FileName, file.Length, buffer.ToArray());
-            }
-        }
+        var minutes = await UploadedFile.ReadAsync(form.Files.GetFile("minutes"), ct);
         var input = new MeetingInput(Values["meetingOrganization"], Values["date"], Values["attendees"], minutes);
         var result = await service.LogMeetingAsync(client, noticeId, input, By, ct);
         return await AfterAsync(noticeId, result, e => MeetingErrors = e, MeetingOrder, "meetingOrganization", ct);
