@@ -17,8 +17,11 @@ public abstract record RecordRetention
 {
     public sealed record None : RecordRetention;
 
-    /// <summary>Kept: its clock running, waiting for the event that starts it, or permanent; maybe on hold.</summary>
-    public sealed record Kept(RecordFacts Record, RetentionClock Clock, ImmutableList<LegalHold> Holds) : RecordRetention;
+    /// <summary>
+    /// Kept: its clock running, waiting for the event that starts it, or permanent; maybe on hold.
+    /// <c>DeferredFor</c>: the end of retention whose review a hold deferred, so it is deferred once.
+    /// </summary>
+    public sealed record Kept(RecordFacts Record, RetentionClock Clock, ImmutableList<LegalHold> Holds, DateTimeOffset? DeferredFor = null) : RecordRetention;
 
     /// <summary>Retention has ended and no hold applies: a records officer decides to dispose or to extend.</summary>
     public sealed record InReview(RecordFacts Record, RetentionClock Clock, DateTimeOffset OpenedAt) : RecordRetention;

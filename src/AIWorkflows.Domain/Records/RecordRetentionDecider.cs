@@ -21,7 +21,7 @@ public sealed class RecordRetentionDecider(PolicyPack pack) : IDecider<RecordCom
         // A hold placed during the review ends it: a record on hold is never disposed of.
         (PlaceHold h, InReview) => [new HoldPlaced(new LegalHold(h.HoldId, h.Reason, h.By, h.Scope, h.Now), h.Now)],
         (ReleaseHold r, Kept k) when k.Holds.Any(x => x.HoldId == r.HoldId) => Release(r, k),
-        (RetentionDue t, Kept k) when t.DueAt == k.Clock.EndsAt => k.Holds.Count > 0
+        (RetentionDue t, Kept k) when t.DueAt == k.Clock.EndsAt && k.DeferredFor != t.DueAt => k.Holds.Count > 0
             ? [new DispositionDeferred(t.DueAt, [.. k.Holds.Select(h => h.HoldId)], t.Now)]
             : [new DispositionReviewOpened(t.DueAt, t.Now)],
         // Albuquerque 3.2: a record is destroyed only once the schedule's period is over, by a person who signs for it.
@@ -37,13 +37,25 @@ public sealed class RecordRetentionDecider(PolicyPack pack) : IDecider<RecordCom
         (None, RecordRegistered e) => new Kept(e.Record, e.Clock, []),
         (Kept k, RetentionStarted e) => k with { Clock = k.Clock with { StartedAt = e.StartedAt, EndsAt = e.EndsAt } },
         (Kept k, HoldPlaced e) => k with { Holds = k.Holds.Add(e.Hold) },
-        (InReview r, HoldPlaced e) => new Kept(r.Record, r.Clock, [e.Hold]),
+        // Its review was open: the hold defers it, and the hold's release opens it again.
+        (InReview r, HoldPlaced e) => new Kept(r.Record, r.Clock, [e.Hold], r.Clock.EndsAt),
         (Kept k, HoldReleased e) => k with { Holds = k.Holds.RemoveAll(h => h.HoldId == e.HoldId) },
         (Kept k, DispositionReviewOpened e) => new InReview(k.Record, k.Clock, e.At),
+        (Kept k, DispositionDeferred e) => k with { DeferredFor = e.DueAt },
         (Kept k, RetentionExtended e) => k with { Clock = k.Clock with { EndsAt = e.NewEnd } },
         (InReview r, RetentionExtended e) => new Kept(r.Record, r.Clock with { EndsAt = e.NewEnd }, []),
         (InReview r, RecordDisposed e) => new Disposed(r.Record, r.Clock, new Disposal(e.By, e.Reason, e.Authority, e.CertificateId, e.At)),
         _ => state,
+    };
+
+    /// <summary>A disposed record is gone for good: nothing changes it again.</summary>
+    public bool IsFinal(RecordRetention state) => state is Disposed;
+
+    /// <summary>The end of retention, while the record waits for it (a review deferred by a hold waits for the hold's release instead).</summary>
+    public IReadOnlyList<Deadline<RecordCommand>> Deadlines(RecordRetention state) => state switch
+    {
+        Kept { Clock.EndsAt: { } end } k when k.DeferredFor != end => [new Deadline<RecordCommand>(end, new RetentionDue(end, end))],
+        _ => [],
     };
 
     /// <summary>Why a records officer's command would decide nothing, in words for the officer; null when it acts.</summary>

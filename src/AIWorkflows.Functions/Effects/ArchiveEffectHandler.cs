@@ -29,7 +29,7 @@ public sealed class ArchiveEffectHandler(IRecordArchive archive, PolicyPack pack
         // Albuquerque 3.2: kept for the period the retention schedule sets for the record's class.
         var rc = pack.RetentionClass(p.RecordClass);
         DateTimeOffset? end = rc.Permanent || rc.Years is null || rc.StartsOn != "created" ? null : p.CreatedAt.AddYears(rc.Years.Value);
-        return archive.ArchiveInEffectAsync(new NewRecord(p.RecordId, p.RecordClass, p.Title, p.ToolId, p.RequestId, p.Department, p.CreatedAt,
+        return archive.ArchiveAsync(new NewRecord(p.RecordId, p.RecordClass, p.Title, p.ToolId, p.RequestId, p.Department, p.CreatedAt,
             rc.StartsOn, end, [new Rendition("json", "application/json", Encoding.UTF8.GetBytes(p.ContentJson))]), cancellationToken);
     }
 }

@@ -1,9 +1,8 @@
+using System.Text.Json;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Policy;
-using AIWorkflows.Domain.Records;
 using AIWorkflows.Storage.Effects;
 using AIWorkflows.Storage.Records;
-using RecordStore = AIWorkflows.Storage.Deciding.DeciderStore<
-    AIWorkflows.Domain.Records.RecordCommand, AIWorkflows.Domain.Records.RecordRetention, AIWorkflows.Domain.Records.RecordEvent>;
 
 namespace AIWorkflows.App.Records;
 
@@ -16,11 +15,14 @@ public sealed class RecordDisposalEffectHandler(
 {
     public string Kind => RecordRetentionEffects.DisposeKind;
 
+    public bool IsIdempotent => true;
+
     public async Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
     {
-        var snapshot = await services.GetRequiredService<RecordStore>().LoadAsync(instanceId, includeEvents: false, cancellationToken);
-        if (snapshot?.State is not RecordRetention.Disposed disposed) return;
-        await services.GetRequiredService<IRecordArchive>().ArchiveInEffectAsync(DispositionCertificate.From(disposed, pack.City).ToRecord(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(effect);
+        var disposed = JsonSerializer.Deserialize<RecordRetentionEffects.DisposePayload>(effect.Payload, WorkflowJson.Options)!.State;
+        // Resolved on use: the archive sends through the workflow whose step runs this handler.
+        await services.GetRequiredService<IRecordArchive>().ArchiveAsync(DispositionCertificate.From(disposed, pack.City).ToRecord(), cancellationToken);
         var blobs = disposed.Record.Contents.Select(c => c.BlobName).ToList();
         await archive.DeleteContentAsync(blobs, cancellationToken);
         foreach (var blob in blobs) await immutability.DeletePreviousVersionsAsync(blob, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class RecordEffectHandler(
             "review" => Review(c, c.Task(payload.TaskId ?? "") ?? throw new InvalidOperationException($"Request {c.RequestId} has no task {payload.TaskId}.")),
             _ => throw new InvalidOperationException($"Unknown record effect '{payload.What}'."),
         };
-        await archive.ArchiveInEffectAsync(record, cancellationToken);
+        await archive.ArchiveAsync(record, cancellationToken);
     }
 
     private NewRecord Decision(Snapshot<ToolApproval, ToolApprovalEvent> snapshot, RequestCase c)

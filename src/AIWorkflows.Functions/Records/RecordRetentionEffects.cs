@@ -7,15 +7,15 @@ using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Records;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 using static AIWorkflows.Domain.Records.RecordEvent;
 
 namespace AIWorkflows.App.Records;
 
 /// <summary>
-/// What a record's retention events cause outside its partition: the timer for the end of retention,
-/// the records officer's review mail, the destruction, and one "sync" that brings the index row and
-/// the blob's immutability in line with the state. Derived from the events, committed with them.
+/// What a record's retention events cause outside its read model: the records officer's review mail,
+/// the destruction, and one "sync" that brings the index row and the blobs' immutability in line with
+/// the state. Each carries the state after its step (steps of one record run one at a time, in order),
+/// so carrying it out reads nothing. The end of retention is the orchestration's own deadline.
 /// </summary>
 public sealed class RecordRetentionEffects(PolicyPack pack, RecordLinks links, ToolApprovalMail approvalMail)
 {
@@ -23,7 +23,9 @@ public sealed class RecordRetentionEffects(PolicyPack pack, RecordLinks links, T
     public const string SyncKind = "record-sync";
     public const string DisposeKind = "record-dispose";
 
-    public sealed record SyncPayload(bool Protect, bool Hold);
+    public sealed record SyncPayload(bool Protect, bool Hold, RecordRetention State);
+
+    public sealed record DisposePayload(RecordRetention.Disposed State);
 
     public IEnumerable<PendingEffect> For(
         string instanceId, RecordRetention before, RecordRetention after, IReadOnlyList<StoredEvent<RecordEvent>> events)
@@ -33,17 +35,8 @@ public sealed class RecordRetentionEffects(PolicyPack pack, RecordLinks links, T
         {
             switch (e)
             {
-                case RecordRegistered r:
+                case RecordRegistered or RetentionStarted or RetentionExtended:
                     protect = true;
-                    if (r.Clock.EndsAt is { } end) yield return Due(instanceId, seq, end);
-                    break;
-                case RetentionStarted s:
-                    protect = true;
-                    yield return Due(instanceId, seq, s.EndsAt);
-                    break;
-                case RetentionExtended x:
-                    protect = true;
-                    yield return Due(instanceId, seq, x.NewEnd);
                     break;
                 case HoldPlaced or HoldReleased:
                     hold = true;
@@ -51,18 +44,14 @@ public sealed class RecordRetentionEffects(PolicyPack pack, RecordLinks links, T
                 case DispositionReviewOpened o when after.RecordOrNull is { } record:
                     yield return Mail($"{seq}-mail-records", ReviewMail($"{instanceId}-{seq}-review", record, o));
                     break;
-                case RecordDisposed:
-                    yield return new PendingEffect($"{seq}-dispose", DisposeKind, "{}");
+                case RecordDisposed when after is RecordRetention.Disposed disposed:
+                    yield return new PendingEffect($"{seq}-dispose", DisposeKind, JsonSerializer.Serialize(new DisposePayload(disposed), WorkflowJson.Options));
                     break;
             }
         }
         if (events.Count > 0)
-            yield return new PendingEffect($"{events[^1].Seq}-sync", SyncKind, JsonSerializer.Serialize(new SyncPayload(protect, hold)));
+            yield return new PendingEffect($"{events[^1].Seq}-sync", SyncKind, JsonSerializer.Serialize(new SyncPayload(protect, hold, after), WorkflowJson.Options));
     }
-
-    // The timer carries the end it was set for; after an extension the old one decides nothing.
-    private static PendingEffect Due(string instanceId, long seq, DateTimeOffset end) =>
-        TimerEffect.Create<RecordCommand>($"{seq}-timer-retention", Workflow, instanceId, end, new RecordCommand.RetentionDue(end, end), WorkflowJson.Options);
 
     private static PendingEffect Mail(string id, MailMessage message) => new(id, MailEffectHandler.KindName, JsonSerializer.Serialize(message));
 

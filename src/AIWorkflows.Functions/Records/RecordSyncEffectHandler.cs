@@ -1,42 +1,43 @@
 using System.Text.Json;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Records;
 using AIWorkflows.Storage.Effects;
 using AIWorkflows.Storage.Records;
-using RecordStore = AIWorkflows.Storage.Deciding.DeciderStore<
-    AIWorkflows.Domain.Records.RecordCommand, AIWorkflows.Domain.Records.RecordRetention, AIWorkflows.Domain.Records.RecordEvent>;
 
 namespace AIWorkflows.App.Records;
 
 /// <summary>
-/// Brings a record's index row and its blobs' immutability in line with its retention state as stored
-/// now (not as the effect's commit saw it), so effects that run late or out of order cannot roll it back.
-/// Repeatable: before a new record's commit it syncs the state being committed (what LoadKnownAsync shows
-/// it then); if that record existed after all, <see cref="RetainedRecordArchive"/> writes its row again.
+/// Brings a record's index row and its blobs' immutability in line with its retention state after a
+/// step. Repeatable: it sets, never toggles, so running it twice (an activity retried) changes nothing.
 /// </summary>
-public sealed class RecordSyncEffectHandler(IServiceProvider services, RecordArchive archive, IRecordImmutability immutability, TimeProvider clock)
-    : IRepeatableEffectHandler
+public sealed class RecordSyncEffectHandler(RecordArchive archive, IRecordImmutability immutability, TimeProvider clock) : IEffectHandler
 {
     // Version-level immutability needs an expiry: a permanent record is protected for a century and re-protected on change.
     private static readonly TimeSpan PermanentHorizon = TimeSpan.FromDays(365.25 * 100);
 
     public string Kind => RecordRetentionEffects.SyncKind;
 
-    public async Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
+    public bool IsIdempotent => true;
+
+    public Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        var payload = JsonSerializer.Deserialize<RecordRetentionEffects.SyncPayload>(effect.Payload)!;
-        var store = services.GetRequiredService<RecordStore>();
-        // Usually right after this process's commit: its state is known without a read.
-        var snapshot = await store.LoadKnownAsync(instanceId, includeEvents: false, cancellationToken);
-        if (snapshot is null || RecordProjection.From(snapshot.State) is not { } entry) return;
-        await archive.IndexAsync(entry, cancellationToken);
-        if (snapshot.State is RecordRetention.Disposed) return;
+        var payload = JsonSerializer.Deserialize<RecordRetentionEffects.SyncPayload>(effect.Payload, WorkflowJson.Options)!;
+        return SyncAsync(payload.State, payload.Protect, payload.Hold, cancellationToken);
+    }
 
-        var until = ProtectUntil(snapshot.State.ClockOrNull!, entry.CreatedAt);
+    public async Task SyncAsync(RecordRetention state, bool protect, bool hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (RecordProjection.From(state) is not { } entry) return;
+        await archive.IndexAsync(entry, cancellationToken);
+        if (state is RecordRetention.Disposed) return;
+
+        var until = ProtectUntil(state.ClockOrNull!, entry.CreatedAt);
         foreach (var blob in entry.Renditions.Select(r => r.BlobName))
         {
-            if (payload.Protect && until is { } u) await immutability.ProtectUntilAsync(blob, u, cancellationToken);
-            if (payload.Hold) await immutability.SetLegalHoldAsync(blob, snapshot.State.ActiveHolds.Count > 0, cancellationToken);
+            if (protect && until is { } u) await immutability.ProtectUntilAsync(blob, u, cancellationToken);
+            if (hold) await immutability.SetLegalHoldAsync(blob, state.ActiveHolds.Count > 0, cancellationToken);
         }
     }
 

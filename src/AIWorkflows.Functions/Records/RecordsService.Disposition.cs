@@ -24,7 +24,7 @@ public sealed partial class RecordsService
         var now = clock.GetUtcNow();
         RecordCommand command = decision == "dispose" ? new Dispose(actor.Email, reason!.Trim(), now) : new Extend(actor.Email, reason!.Trim(), until!.Value, now);
 
-        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await store.LoadAsync(recordId, includeEvents: false, ct);
+        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await retention.LoadAsync(recordId, includeEvents: false, ct);
         if (snapshot is null) return RecordProblem.NotFound(recordId);
         if (RecordRetentionDecider.Refusal(command, snapshot.State) is { } why)
             return new RecordProblem(decision == "extend" && why.StartsWith("Choose", StringComparison.Ordinal) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict,

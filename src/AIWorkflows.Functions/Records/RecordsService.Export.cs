@@ -22,7 +22,7 @@ public sealed partial class RecordsService
         if (Required(reference, "reference", "Give the public-records request this export answers.") is { } invalid) return invalid;
 
         var states = await Task.WhenAll(ids.Select(async id => (Id: id,
-            State: RecordArchive.ToolIdOf(id) is null ? null : (await store.LoadAsync(id, includeEvents: false, ct))?.State)));
+            State: RecordArchive.ToolIdOf(id) is null ? null : (await retention.LoadAsync(id, includeEvents: false, ct))?.State)));
         var unavailable = states.Where(s => s.State is null or RecordRetention.Disposed).Select(s => s.Id).ToList();
         if (unavailable.Count > 0)
             return new RecordProblem(StatusCodes.Status422UnprocessableEntity, "Some records cannot be exported",

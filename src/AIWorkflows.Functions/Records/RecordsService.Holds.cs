@@ -18,7 +18,7 @@ public sealed partial class RecordsService
     public async Task<RecordResult<RecordEntry>> ReleaseHoldAsync(RecordActor actor, string recordId, string holdId, string? reason, CancellationToken ct)
     {
         if (Required(reason, "reason", "Give the reason the hold is released.") is { } invalid) return invalid;
-        var snapshot = await store.LoadAsync(recordId, includeEvents: false, ct);
+        var snapshot = await retention.LoadAsync(recordId, includeEvents: false, ct);
         // A tool-wide hold is released on the tool, so it cannot linger on some of its records.
         if (snapshot?.State.ActiveHolds.FirstOrDefault(h => h.HoldId == holdId) is { Scope: HoldScopes.Tool })
             return new RecordProblem(StatusCodes.Status409Conflict, "This hold covers the whole tool", "Release it on the tool's holds, so it is lifted from all its records at once.");
@@ -77,16 +77,16 @@ public sealed partial class RecordsService
         var changed = 0;
         await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = FanOut, CancellationToken = ct }, async (r, c) =>
         {
-            if ((await store.HandleAsync(r.RecordId, command(), c)).Changed) Interlocked.Increment(ref changed);
+            if ((await retention.HandleAsync(r.RecordId, command(), c)).Changed) Interlocked.Increment(ref changed);
         });
         return changed;
     }
 
     private async Task<RecordResult<RecordEntry>> ActAsync(RecordActor actor, string recordId, string action, RecordCommand command, CancellationToken ct)
     {
-        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await store.LoadAsync(recordId, includeEvents: false, ct);
+        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await retention.LoadAsync(recordId, includeEvents: false, ct);
         if (snapshot is null) return RecordProblem.NotFound(recordId);
-        var decision = await store.HandleAsync(recordId, command, ct);
+        var decision = await retention.HandleAsync(recordId, command, ct);
         if (!decision.Changed)
             return new RecordProblem(StatusCodes.Status409Conflict, "Nothing was changed",
                 RecordRetentionDecider.Refusal(command, decision.State) ?? "The record is already in that state.");

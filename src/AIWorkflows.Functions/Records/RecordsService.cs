@@ -1,8 +1,6 @@
 using AIWorkflows.Domain.Records;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Records;
-using RecordStore = AIWorkflows.Storage.Deciding.DeciderStore<
-    AIWorkflows.Domain.Records.RecordCommand, AIWorkflows.Domain.Records.RecordRetention, AIWorkflows.Domain.Records.RecordEvent>;
 
 namespace AIWorkflows.App.Records;
 
@@ -12,7 +10,7 @@ namespace AIWorkflows.App.Records;
 /// refusal is written to the access log first-hand here, so no caller can forget it.
 /// </summary>
 public sealed partial class RecordsService(
-    RecordStore store,
+    RecordRetentionWorkflow retention,
     RecordArchive archive,
     RecordTools tools,
     RecordAccessLog log,
@@ -37,7 +35,7 @@ public sealed partial class RecordsService(
     /// <summary>A record's metadata and its retention history (the state row and events of its instance).</summary>
     public async Task<RecordResult<RecordDetails>> GetAsync(RecordActor actor, string recordId, CancellationToken ct)
     {
-        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await store.LoadAsync(recordId, includeEvents: true, ct);
+        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await retention.LoadAsync(recordId, includeEvents: true, ct);
         if (snapshot is null || RecordProjection.From(snapshot.State) is not { } entry)
         {
             await AppendAsync(actor, "view", "not_found", recordId, "No such record.", null, ct);
@@ -53,7 +51,7 @@ public sealed partial class RecordsService(
     /// </summary>
     public async Task<RecordResult<RecordFile>> DownloadAsync(RecordActor actor, string recordId, string? format, CancellationToken ct)
     {
-        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await store.LoadAsync(recordId, includeEvents: false, ct);
+        var snapshot = RecordArchive.ToolIdOf(recordId) is null ? null : await retention.LoadAsync(recordId, includeEvents: false, ct);
         if (snapshot?.State.RecordOrNull is not { } record)
         {
             await AppendAsync(actor, "download", "not_found", recordId, "No such record.", null, ct);

@@ -2,22 +2,19 @@ using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Records;
 using AIWorkflows.Storage;
-using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Timers;
 using Azure.Storage.Blobs.Models;
-using RecordStore = AIWorkflows.Storage.Deciding.DeciderStore<
-    AIWorkflows.Domain.Records.RecordCommand, AIWorkflows.Domain.Records.RecordRetention, AIWorkflows.Domain.Records.RecordEvent>;
 
 namespace AIWorkflows.App.Records;
 
 public static class RecordsServiceCollectionExtensions
 {
     /// <summary>
-    /// The records archive every workflow keeps its records through, the retention workflow (store,
-    /// timers, effects), the access log and the records officer's service. <c>Records:Immutability</c>
-    /// is Azure (default with a managed identity) or Local (default with a connection string: Azurite).
+    /// The records archive every workflow keeps its records through, the retention orchestration (its
+    /// read model, gateway and effects), the access log and the records officer's service.
+    /// <c>Records:Immutability</c> is Azure (default with a managed identity) or Local (default with a
+    /// connection string: Azurite).
     /// </summary>
     public static IServiceCollection AddRecords(this IServiceCollection services, IConfiguration config)
     {
@@ -39,11 +36,10 @@ public static class RecordsServiceCollectionExtensions
         services.AddSingleton<RecordLinks>();
         services.AddSingleton<RecordRetentionEffects>();
         services.AddSingleton(sp => new RecordRetentionDecider(sp.GetRequiredService<PolicyPack>()));
-        services.AddSingleton(sp => new RecordStore(
-            RecordRetentionEffects.Workflow, sp.GetRequiredService<RecordRetentionDecider>(), sp.GetRequiredService<RecordRetentionEffects>().For,
-            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<EffectDispatcher>(), WorkflowJson.Options, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ITimerTarget>(sp => sp.GetRequiredService<RecordStore>());
-        services.AddSingleton<IEffectHandler, RecordSyncEffectHandler>();
+        services.AddOrchestratedWorkflow(RecordRetentionOrchestration.Rules, sp => sp.GetRequiredService<RecordRetentionEffects>().For);
+        services.AddSingleton<RecordRetentionWorkflow>();
+        services.AddSingleton<RecordSyncEffectHandler>();
+        services.AddSingleton<IEffectHandler>(sp => sp.GetRequiredService<RecordSyncEffectHandler>());
         services.AddSingleton<IEffectHandler, RecordDisposalEffectHandler>();
         services.AddSingleton<IEffectHandler, RecordToolEventEffectHandler>();
         services.AddSingleton<RecordsService>();

@@ -9,12 +9,6 @@ public interface IRecordArchive
     /// </summary>
     Task<RecordEntry> ArchiveAsync(NewRecord record, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// <see cref="ArchiveAsync"/> from an effect handler, whose own outbox row runs it again after a crash:
-    /// an archive may then do the new record's own bookkeeping before registering it (no outbox of its own).
-    /// </summary>
-    Task<RecordEntry> ArchiveInEffectAsync(NewRecord record, CancellationToken cancellationToken) => ArchiveAsync(record, cancellationToken);
-
     Task<IReadOnlyList<RecordEntry>> ListAsync(string? toolId, string? recordClass, CancellationToken cancellationToken);
 
     /// <summary>Record ids are "{toolId}.{name}", so a record is found by its id alone in its tool's partition.</summary>
