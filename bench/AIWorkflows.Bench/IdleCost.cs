@@ -54,7 +54,7 @@ internal static class IdleCost
             for (var t = TimeSpan.Zero; t < span; t += interval)
             {
                 app.Clock.Advance(interval);
-                delivered += (int)(await http.SweepAsync())["delivered"]!;
+                delivered += (int)(await http.SweepAsync())["woken"]!;
                 sweeps++;
             }
             var cost = app.Counter.Since(from);

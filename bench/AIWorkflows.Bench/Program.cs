@@ -4,9 +4,9 @@ using AIWorkflows.Bench;
 using AIWorkflows.Storage.Tests.Fixtures;
 
 // `bench/run [names...]` or `dotnet run -c Release --project bench/AIWorkflows.Bench -- [names...]` runs the
-// named benchmarks (tx idle sweep http startup), all by default, and writes bench/results/latest.md.
+// named benchmarks (tx idle http startup), all by default, and writes bench/results/latest.md.
 // Each prints its own table as it finishes.
-var all = new[] { "tx", "idle", "sweep", "http", "startup" };
+var all = new[] { "tx", "idle", "http", "startup" };
 // A probe for start-up work: how long loading (and schema-validating) a policy pack takes in a cold process.
 if (args.FirstOrDefault() == "pack-load")
 {
@@ -59,7 +59,6 @@ foreach (var name in chosen)
         {
             case "tx": await TransactionsPerWorkflow.RunAsync(azurite.Fixture, report); break;
             case "idle": await IdleCost.RunAsync(azurite.Fixture, report); break;
-            case "sweep": await SweepAtScale.RunAsync(azurite.Fixture, report); break;
             case "http": await HttpLoad.RunAsync(azurite.Fixture, report); break;
             case "startup": await StartupAndMemory.RunAsync(azurite.Fixture, report); break;
         }

@@ -9,7 +9,7 @@ param tags object
 param deploymentContainerName string
 
 @description('Core tables (AIWorkflows.Storage: StorageTables, RecordStorage); the app creates any other table it registers at start-up.')
-param tableNames array = ['Workflows', 'Timers', 'Records']
+param tableNames array = ['Workflows', 'Wakes', 'Records']
 
 @description('The container of retained records (AIWorkflows.Storage: RecordStorage.Container).')
 param recordsContainerName string = 'records'

@@ -38,7 +38,6 @@ public static class AppServices
         services.AddAccessGrants();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
-        services.AddSingleton<SweepRunner>();
         // One key ring for every instance and restart, in the app's storage (Web/BlobKeyRepository).
         services.AddDataProtection().SetApplicationName("AIWorkflows");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

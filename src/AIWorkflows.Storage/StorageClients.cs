@@ -52,7 +52,6 @@ public sealed class StorageClients
 
         RegisterTable(StorageTables.Workflows);
         RegisterTable(StorageTables.Wakes);
-        RegisterTable(StorageTables.Timers);
     }
 
     public StorageOptions Options { get; }

@@ -5,7 +5,6 @@ using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 using static AIWorkflows.Domain.AccessGrants.AccessGrantEvent;
 
 namespace AIWorkflows.App.AccessGrants;
@@ -34,15 +33,11 @@ public sealed class AccessGrantEffects(AccessGrantMail mail, AccessRequirements 
                 case AccessGranted g:
                     var renewed = before is AccessGrant.Granted;
                     yield return Mail($"{seq}-mail-employee", mail.Granted($"{grantId}-{seq}-granted", f, g.ExpiresAt, renewed, g.At));
-                    // One timer at a time: the reminder, then (when it fires) the expiry. A renewal sets a new one; the old one is stale.
-                    if (g.RemindAt < g.ExpiresAt) yield return Timer(grantId, seq, GrantDeadline.Reminder, g.RemindAt);
-                    else if (g.ExpiresAt != DateTimeOffset.MaxValue) yield return Timer(grantId, seq, GrantDeadline.Expiry, g.ExpiresAt);
                     if (!renewed) yield return Archive(seq, f, after, g);
                     break;
                 // Sacramento VI.B: only tools one is trained for; the employee is reminded before the training lapses.
                 case ExpiryReminded x:
                     yield return Mail($"{seq}-mail-employee", mail.ExpiryReminder($"{grantId}-{seq}-reminder", f, x.ExpiresAt, x.At));
-                    yield return Timer(grantId, seq, GrantDeadline.Expiry, x.ExpiresAt);
                     break;
                 case AccessLapsed l:
                     yield return Mail($"{seq}-mail-employee", mail.Lapsed($"{grantId}-{seq}-lapsed", f, l.Reason, l.At));
@@ -61,11 +56,6 @@ public sealed class AccessGrantEffects(AccessGrantMail mail, AccessRequirements 
         if (GrantLine.From(after, events[^1].Seq, events[^1].Event.At) is { } line)
             yield return GrantIndexEffectHandler.Create(events[^1].Seq, line, isNew: before is AccessGrant.None);
     }
-
-    // The timer carries the deadline it was set for; once the grant moved on (renewed, lapsed), it decides nothing.
-    private static PendingEffect Timer(string grantId, long seq, GrantDeadline kind, DateTimeOffset due) =>
-        TimerEffect.Create<AccessGrantCommand>($"{seq}-timer-{kind}".ToLowerInvariant(), Workflow, grantId, due,
-            new AccessGrantCommand.Deadline(kind, due, due), WorkflowJson.Options);
 
     private static PendingEffect Mail(string id, MailMessage message) =>
         new(id.ToLowerInvariant(), MailEffectHandler.KindName, JsonSerializer.Serialize(message));

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
+using AIWorkflows.App.Workflows;
 
 namespace AIWorkflows.App.Effects;
 
 /// <summary>
-/// One workflow telling another what happened (an approval registers its tool): a command committed
-/// in the sender's outbox and delivered to the receiver's store, so the hand-over survives a crash.
-/// The receiving decider must treat a repeat as a no-op (each does: e.g. Register only from None).
+/// One workflow telling another what happened (an approval registers its tool): an effect of the
+/// sender's step, delivered to the receiver's orchestration; the step's activity is retried until it
+/// is, so the hand-over survives a crash. The receiving decider must treat a repeat as a no-op (each
+/// does: e.g. Register only from None).
 /// </summary>
 public sealed class CommandEffectHandler(IServiceProvider services) : IEffectHandler
 {
@@ -25,10 +26,9 @@ public sealed class CommandEffectHandler(IServiceProvider services) : IEffectHan
     {
         ArgumentNullException.ThrowIfNull(effect);
         var p = JsonSerializer.Deserialize<Payload>(effect.Payload)!;
-        // Resolved on use: the target stores depend on the dispatcher that runs this handler.
-        var target = services.GetServices<ITimerTarget>().FirstOrDefault(t => t.Workflow == p.Workflow)
+        // Resolved on use: the targets' recorders hold the handlers, this one among them.
+        var target = services.GetServices<IWorkflowCommandTarget>().FirstOrDefault(t => t.Workflow == p.Workflow)
             ?? throw new InvalidOperationException($"No workflow '{p.Workflow}' to deliver to.");
-        // This handler runs from the sender's outbox row, which covers a new receiver's effects run before its commit.
-        return p.New ? target.DeliverNewInEffectAsync(p.InstanceId, p.Command, cancellationToken) : target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
+        return p.New ? target.DeliverNewAsync(p.InstanceId, p.Command, cancellationToken) : target.DeliverAsync(p.InstanceId, p.Command, cancellationToken);
     }
 }

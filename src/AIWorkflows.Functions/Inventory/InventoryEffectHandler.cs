@@ -7,7 +7,7 @@ namespace AIWorkflows.App.Inventory;
 /// Applies a register line computed at commit time from the tool's new state. Repeatable (may run before
 /// a new tool's commit): the row is versioned and never replaced by an older or equal version.
 /// </summary>
-public sealed class InventoryEffectHandler(InventoryTable table) : IRepeatableEffectHandler
+public sealed class InventoryEffectHandler(InventoryTable table) : IEffectHandler
 {
     public const string KindName = "inventory";
 

@@ -6,7 +6,6 @@ using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 using static AIWorkflows.Domain.Reassessments.ToolLifecycleEvent;
 
 namespace AIWorkflows.App.Reassessments;
@@ -26,22 +25,15 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
         {
             switch (e)
             {
-                // The clock runs one timer at a time (open, then escalate, then suspend): a tool in
-                // service holds one pending timer row, and a cycle completed early leaves none behind.
-                case ReassessmentScheduled x when s?.Open is null:
-                    yield return Timer(toolId, seq, LifecycleDeadline.Open, x.Schedule.Cycle, x.Schedule.OpenAt);
-                    break;
                 case ReassessmentOpened when s?.Open is { } o:
                     yield return Mail($"{seq}-mail-owner", mail.AttestationRequested($"{toolId}-{seq}-attest", p, o, e.At));
                     yield return Mail($"{seq}-mail-officer", mail.OfficerNotified($"{toolId}-{seq}-opened", p, o, e.At));
-                    yield return Timer(toolId, seq, LifecycleDeadline.Escalate, s.Schedule.Cycle, s.Schedule.EscalateAt);
                     break;
                 case Attested a when s?.Open is { } o:
                     yield return Mail($"{seq}-mail-officer", mail.ReviewRequested($"{toolId}-{seq}-review", p, o, a.Attestation, a.OfficerTaskId));
                     break;
                 case ReassessmentEscalated when s?.Open is { } o:
                     yield return Mail($"{seq}-mail-escalation", mail.Overdue($"{toolId}-{seq}-overdue", p, o, e.At));
-                    yield return Timer(toolId, seq, LifecycleDeadline.Suspend, s.Schedule.Cycle, s.Schedule.SuspendAt);
                     break;
                 case ReassessmentCompleted c:
                     yield return Archive(seq, "reassessment", $"{toolId}.reassessment-{c.Cycle}", $"Re-assessment {c.Cycle}: {p.Name} ({Words(c.Outcome)})",
@@ -98,10 +90,6 @@ public sealed class ToolLifecycleEffects(ToolLifecycleMail mail)
         ReassessmentOutcome.Suspend => "suspended",
         _ => "retired",
     };
-
-    private static PendingEffect Timer(string toolId, long seq, LifecycleDeadline kind, int cycle, DateTimeOffset due) =>
-        TimerEffect.Create<ToolLifecycleCommand>($"{seq}-timer-{kind}".ToLowerInvariant(), Workflow, toolId, due,
-            new ToolLifecycleCommand.Deadline(kind, cycle, due, due), WorkflowJson.Options);
 
     private static PendingEffect Mail(string id, MailMessage message) =>
         new(id.ToLowerInvariant(), MailEffectHandler.KindName, JsonSerializer.Serialize(message));

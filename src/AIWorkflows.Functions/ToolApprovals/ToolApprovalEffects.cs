@@ -11,7 +11,6 @@ using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Domain.UnionNotices;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 using static AIWorkflows.Domain.ToolApprovals.ToolApprovalEvent;
 
 namespace AIWorkflows.App.ToolApprovals;
@@ -44,11 +43,6 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     break;
                 case ReviewOpened o when c.Task(o.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: false));
-                    // One timer per open review at a time: the escalation timer is set when the reminder fires.
-                    yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, t.RemindAt);
-                    break;
-                case ReviewRescheduled r when c.Task(r.TaskId) is { } t:
-                    yield return Deadline(instanceId, seq, t, DeadlineKind.Reminder, r.RemindAt);
                     break;
                 // Albuquerque 1.2: a privacy impact assessment's outcome is kept as its own record class.
                 case ReviewRecorded r when c.Task(r.TaskId) is { RecordClass: not null } t:
@@ -56,7 +50,6 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
                     break;
                 case ReviewReminded r when c.Task(r.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-{t.TaskId}", mail.ReviewRequested($"{instanceId}-{seq}-{t.TaskId}", c, t, TaskToken(c, t), reminder: true));
-                    yield return Deadline(instanceId, seq, t, DeadlineKind.Escalation, t.EscalateAt);
                     break;
                 case ReviewEscalated x when c.Task(x.TaskId) is { } t:
                     yield return Mail($"{seq}-mail-escalation", mail.Escalated($"{instanceId}-{seq}-escalation", c, t, x.At));
@@ -124,10 +117,4 @@ public sealed class ToolApprovalEffects(ToolApprovalMail mail, LinkTokens tokens
 
     private static PendingEffect Mail(string id, MailMessage message) =>
         new(id, MailEffectHandler.KindName, JsonSerializer.Serialize(message));
-
-    // The timer carries the deadline it was set for; when it fires after the state moved on, it decides nothing.
-    private static PendingEffect Deadline(string instanceId, long seq, ReviewTask t, DeadlineKind kind, DateTimeOffset due) =>
-        TimerEffect.Create<ToolApprovalCommand>(
-            $"{seq}-timer-{t.TaskId}-{kind}".ToLowerInvariant(), Workflow, instanceId, due,
-            new ToolApprovalCommand.ReviewDeadline(t.TaskId, kind, due, due), WorkflowJson.Options);
 }

@@ -7,7 +7,6 @@ using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Domain.UnionNotices;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 using static AIWorkflows.Domain.UnionNotices.UnionNoticeEvent;
 
 namespace AIWorkflows.App.UnionNotices;
@@ -46,9 +45,6 @@ public sealed class UnionNoticeEffects(UnionNoticeMail mail, UnionLinks links)
                             $"Union notice: {c.Tool.ToolName} to {o.Name}", c, s.At, Letter(c, o));
                     }
                     yield return Mail($"{seq}-mail-labor", mail.NoticeSent($"{noticeId}-{seq}-labor", c));
-                    if (c.Clock.ReminderAt is { } remind) yield return Timer(noticeId, seq, NoticeDeadline.Reminder, null, remind);
-                    yield return Timer(noticeId, seq, NoticeDeadline.WindowCloses, null, c.Clock.WindowClosesAt);
-                    if (!c.Emergency) yield return Timer(noticeId, seq, NoticeDeadline.EarliestGoLive, null, c.Clock.EarliestGoLiveAt);
                     break;
                 // Sacramento VI.A.7: notice after the fact of a registered tool; nothing to hold, so no go-live timer.
                 case CaseOpenedOnTool s:
@@ -59,8 +55,6 @@ public sealed class UnionNoticeEffects(UnionNoticeMail mail, UnionLinks links)
                             $"Union notice: {c.Tool.ToolName} to {o.Name}", c, s.At, Letter(c, o));
                     }
                     yield return Mail($"{seq}-mail-labor", mail.NoticeSent($"{noticeId}-{seq}-labor", c));
-                    if (c.Clock.ReminderAt is { } remindOnTool) yield return Timer(noticeId, seq, NoticeDeadline.Reminder, null, remindOnTool);
-                    yield return Timer(noticeId, seq, NoticeDeadline.WindowCloses, null, c.Clock.WindowClosesAt);
                     break;
                 case OrganizationJoined j when c.Organization(j.Organization.Id) is { } o:
                     yield return Archive($"{seq}-archive-{o.Id}", "union_notice", $"{c.Tool.ToolId}.union-notice-{o.Id}-joined",
@@ -74,7 +68,6 @@ public sealed class UnionNoticeEffects(UnionNoticeMail mail, UnionLinks links)
                     break;
                 case MeetAndConferRequested m when c.Organization(m.OrganizationId) is { } o:
                     yield return Mail($"{seq}-mail-labor", mail.Answered($"{noticeId}-{seq}-requested", c, o, requested: true, m.By, m.Comments, m.At));
-                    yield return Timer(noticeId, seq, NoticeDeadline.CaseLimit, o.Id, m.DueBy);
                     break;
                 case MeetAndConferOverdue x when c.Organization(x.OrganizationId) is { } o:
                     yield return Mail($"{seq}-mail-labor", mail.CaseOverdue($"{noticeId}-{seq}-overdue", c, o, x.At));
@@ -109,11 +102,6 @@ public sealed class UnionNoticeEffects(UnionNoticeMail mail, UnionLinks links)
         clock = c.Clock,
         emergencyJustification = c.EmergencyJustification,
     };
-
-    // The timer carries what it was set for; when it fires after the state moved on, it decides nothing.
-    private static PendingEffect Timer(string noticeId, long seq, NoticeDeadline kind, string? organizationId, DateTimeOffset due) =>
-        TimerEffect.Create<UnionNoticeCommand>($"{seq}-timer-{kind}{(organizationId is null ? "" : "-" + organizationId)}".ToLowerInvariant(),
-            Workflow, noticeId, due, new UnionNoticeCommand.Deadline(kind, organizationId, due, due), WorkflowJson.Options);
 
     private static PendingEffect Mail(string id, MailMessage message) =>
         new(id.ToLowerInvariant(), MailEffectHandler.KindName, JsonSerializer.Serialize(message));

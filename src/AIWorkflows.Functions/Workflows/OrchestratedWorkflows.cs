@@ -2,7 +2,6 @@ using AIWorkflows.Domain.Policy;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 
 namespace AIWorkflows.App.Workflows;
 
@@ -10,8 +9,8 @@ public static class OrchestratedWorkflows
 {
     /// <summary>
     /// One registration for every orchestrated workflow: its read model, its gateway (also told when
-    /// the Development clock moves), the recorder its step activity uses, and a way for workflows
-    /// still on the first engine to send it commands.
+    /// the Development clock moves), the recorder its step activity uses, and the target other
+    /// workflows send it commands through.
     /// </summary>
     public static IServiceCollection AddOrchestratedWorkflow<TCommand, TState, TEvent>(
         this IServiceCollection services,
@@ -30,7 +29,7 @@ public static class OrchestratedWorkflows
         services.AddSingleton<IClockedWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
         if (rules.SleepBeyond is not null)
             services.AddSingleton<ISleepingWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
-        services.AddSingleton<ITimerTarget>(sp => new GatewayTimerTarget<TCommand, TState, TEvent>(
+        services.AddSingleton<IWorkflowCommandTarget>(sp => new WorkflowCommandTarget<TCommand, TState, TEvent>(
             sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>(), rules.Name, sp));
         return services;
     }

@@ -12,14 +12,13 @@ using AIWorkflows.Storage.Counting;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Timers;
 using Azure.Identity;
 
 namespace AIWorkflows.App.Workflows;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Storage clients (Azurite locally, managed identity in Azure), the outbox, timers and the sweep.</summary>
+    /// <summary>Storage clients (Azurite locally, managed identity in Azure), the wake index, the clock and the effect handlers every workflow's steps use.</summary>
     public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, IConfiguration config)
     {
         var options = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
@@ -40,19 +39,12 @@ public static class WorkflowServiceCollectionExtensions
             AccessGrants.AccessGrantServiceCollectionExtensions.RegisterTables(clients);
             return clients;
         });
-        services.AddSingleton<TimerStore>();
-        services.AddSingleton<IEffectHandler, TimerEffectHandler>();
         services.AddSingleton<IEffectHandler, MailEffectHandler>();
         services.AddSingleton<IEffectHandler, RecordEffectHandler>();
         services.AddSingleton<IEffectHandler, ArchiveEffectHandler>();
         services.AddSingleton<IEffectHandler, CommandEffectHandler>();
         services.AddSingleton<IEffectHandler, InventoryEffectHandler>();
         services.AddSingleton<InventoryTable>();
-        services.AddSingleton(sp => new EffectDispatcher(
-            sp.GetRequiredService<StorageClients>(), sp.GetServices<IEffectHandler>(), sp.GetRequiredService<TimeProvider>(),
-            EffectFailures.Options(config, sp.GetRequiredService<ILoggerFactory>())));
-        services.AddSingleton(sp => new TimerSweep(
-            sp.GetRequiredService<StorageClients>(), sp.GetServices<ITimerTarget>(), sp.GetRequiredService<EffectDispatcher>()));
         return services;
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
-using AIWorkflows.Storage.Timers;
 
 namespace AIWorkflows.App.Workflows;
 
@@ -16,8 +15,8 @@ public interface IWorkflowStepRecorder
 /// <summary>
 /// The activity side of a decider orchestration for one workflow. The read model is written first,
 /// so a page shows the step even while its mail is still on the way; then the effects, idempotent
-/// ones before mail (a mail sent twice cannot be taken back, so it goes last). Timers are the
-/// orchestration's own now, so timer effects are not carried out here.
+/// ones before mail (a mail sent twice cannot be taken back, so it goes last). Deadlines are the
+/// orchestration's own durable timers, never effects.
 /// </summary>
 public sealed class WorkflowStepRecorder<TState, TEvent>(
     WorkflowLog<TState, TEvent> log,
@@ -43,7 +42,7 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
         await log.AppendAsync(step.InstanceId, after, step.Version, events, answering && events.Count > 0 ? step.AnswersBefore : step.Answers, step.At, cancellationToken);
         if (events.Count > 0)
         {
-            var due = effects(step.InstanceId, before, after, events).Where(e => e.Kind != TimerEffect.Kind).ToList();
+            var due = effects(step.InstanceId, before, after, events).ToList();
             foreach (var effect in due.OrderBy(e => Handler(e).IsIdempotent ? 0 : 1))
                 await Handler(effect).HandleAsync(log.Workflow, step.InstanceId, effect, cancellationToken);
         }

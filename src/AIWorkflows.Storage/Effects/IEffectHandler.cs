@@ -1,9 +1,9 @@
 namespace AIWorkflows.Storage.Effects;
 
 /// <summary>
-/// Carries out effects of one <see cref="Kind"/>. Runs after the commit, outside the transaction; may
-/// be retried after a crash, so it should be idempotent by <see cref="PendingEffect.Id"/>. Throwing
-/// leaves the effect pending for the next sweep.
+/// Carries out effects of one <see cref="Kind"/> in a workflow step's activity, after the step's read
+/// model is written. Activities run at least once, so it should be idempotent by <see cref="PendingEffect.Id"/>.
+/// Throwing fails the activity, which the orchestration retries.
 /// </summary>
 public interface IEffectHandler
 {
@@ -11,19 +11,9 @@ public interface IEffectHandler
 
     /// <summary>
     /// False when running an effect again repeats it where nobody can drop the copy (a mail: SendGrid
-    /// has no idempotency key). The dispatcher runs these after the others of the same commit. Every
-    /// <see cref="IRepeatableEffectHandler"/> (may run before its commit) is idempotent, not the reverse.
+    /// has no idempotency key). A step runs these after its other effects.
     /// </summary>
     bool IsIdempotent => true;
 
     Task HandleAsync(string workflow, string instanceId, PendingEffect effect, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// A handler that carries out several effects of its kind from one commit at once (timer rows: one
-/// transaction per partition instead of one per timer). All or nothing: throwing leaves them all pending.
-/// </summary>
-public interface IBatchEffectHandler : IEffectHandler
-{
-    Task HandleAllAsync(string workflow, string instanceId, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken);
 }

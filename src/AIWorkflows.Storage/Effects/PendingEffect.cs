@@ -1,8 +1,8 @@
 namespace AIWorkflows.Storage.Effects;
 
 /// <summary>
-/// Something to do once a decision is committed (send a mail, set a timer, write a blob), kept as
-/// an outbox row until a handler has done it. <paramref name="Id"/> is deterministic per instance
-/// (e.g. "7-mail-aio": event seq, kind, recipient) so a retried handler can de-duplicate by it.
+/// Something a workflow step causes outside its read model (send a mail, keep a record, tell another
+/// workflow). <paramref name="Id"/> is deterministic per instance (e.g. "7-mail-aio": event seq, kind,
+/// recipient) so a retried activity's handler can de-duplicate by it.
 /// </summary>
 public sealed record PendingEffect(string Id, string Kind, string Payload);

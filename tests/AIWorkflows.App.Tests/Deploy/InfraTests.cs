@@ -146,7 +146,7 @@ public partial class InfraTests
 
         Assert.Equal(RecordStorage.Container, (string?)parameters["recordsContainerName"]!["defaultValue"]);
         Assert.Equal(
-            [StorageTables.Workflows, StorageTables.Timers, RecordStorage.IndexTable],
+            [StorageTables.Workflows, StorageTables.Wakes, RecordStorage.IndexTable],
             parameters["tableNames"]!["defaultValue"]!.AsArray().Select(t => (string?)t));
     }
 

@@ -75,12 +75,12 @@ public class ApprovalJourneyTests(AzuriteFixture azurite)
         await using var app = new AIWorkflowsApp(azurite);
         using var http = app.Http();
         await http.SubmitAsync(AppClient.HighRiskRequest());
-        Assert.Equal(0, (int)(await http.SweepAsync())["delivered"]!);
+        Assert.Equal(0, (int)(await http.SweepAsync())["woken"]!);
 
         // Mon 23 Nov 09:00 Pacific. Thanksgiving and the day after are city holidays (the pack), so three
         // business days end Mon 30 Nov and five end Wed 2 Dec.
         app.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
-        Assert.Equal(0, (int)(await http.SweepAsync())["delivered"]!);
+        Assert.Equal(0, (int)(await http.SweepAsync())["woken"]!);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await http.SweepAsync();
         var reminder = Assert.Single(await http.MailAsync(), m => m.Subject.Contains("Reminder", StringComparison.Ordinal));
@@ -93,6 +93,6 @@ public class ApprovalJourneyTests(AzuriteFixture azurite)
         Assert.Contains(Director, escalation.TextBody, StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromDays(10));
-        Assert.Equal(0, (int)(await http.SweepAsync())["delivered"]!);
+        Assert.Equal(0, (int)(await http.SweepAsync())["woken"]!);
     }
 }

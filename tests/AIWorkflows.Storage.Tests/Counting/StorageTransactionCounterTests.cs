@@ -1,6 +1,7 @@
 using AIWorkflows.Storage.Counting;
 using AIWorkflows.Storage.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Ledger;
+using System.Text.Json;
+using AIWorkflows.Storage.Deciding;
 
 namespace AIWorkflows.Storage.Tests.Counting;
 
@@ -8,35 +9,39 @@ namespace AIWorkflows.Storage.Tests.Counting;
 public sealed class StorageTransactionCounterTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task GivenACommand_WhenCounted_ThenTheBreakdownNamesMethodAndTable()
+    public async Task GivenAWorkflowStep_WhenCounted_ThenTheBreakdownNamesMethodAndTable()
     {
-        using var world = await LedgerWorld.CreateAsync(azurite);
-        var table = world.WorkflowsTable.Name;
-        var before = world.Counter.Snapshot();
+        var (clients, counter) = await ClientsAsync();
+        var log = new WorkflowLog<string, string>(clients, "ledger", JsonSerializerOptions.Default);
+        var table = clients.Table(StorageTables.Workflows).Name;
+        var before = counter.Snapshot();
 
-        await world.Store.HandleAsync("acct", new Deposit(1, LedgerWorld.Start), default);
+        Assert.Null(await log.LoadAsync("acct", includeEvents: false, default));
+        await log.AppendAsync("acct", "balance 1", 1, [new StoredEvent<string>(1, Start, "deposited 1")], "", Start, default);
 
-        var cost = world.Counter.Since(before);
+        var cost = counter.Since(before);
         Assert.Equal(new Dictionary<StorageOperation, long>
         {
-            [new("GET", table)] = 1,              // the state row
-            [new("POST", table + "/$batch")] = 2, // the commit, then the outbox delete
+            [new("GET", table)] = 1,              // the state row, not there yet
+            // The step: event row and state row together. A batch goes to the account's $batch endpoint, so it is
+            // named for the table it was attributed to (StorageTransactionCounter.AttributeBatchesTo).
+            [new("POST", StorageTables.Workflows + "/$batch")] = 1,
         }, cost.ByOperation);
-        Assert.Equal(3, cost.ForResource(table));
-        Assert.Equal(2, cost.ForMethod("post"));
+        Assert.Equal(1, cost.ForResource(table));
+        Assert.Equal(1, cost.ForMethod("post"));
     }
 
     [Fact]
     public async Task GivenBlobRequests_WhenCounted_ThenTheyAreAttributedToTheirContainer()
     {
-        using var world = await LedgerWorld.CreateAsync(azurite);
-        var container = world.Clients.Container("records");
-        var before = world.Counter.Snapshot();
+        var (clients, counter) = await ClientsAsync();
+        var container = clients.Container("records");
+        var before = counter.Snapshot();
 
         await container.CreateIfNotExistsAsync();
         await container.UploadBlobAsync("a/b.txt", BinaryData.FromString("hello"));
 
-        var cost = world.Counter.Since(before);
+        var cost = counter.Since(before);
         Assert.Equal(2, cost.Total);
         Assert.Equal(2, cost.ForResource(container.Name));
     }
@@ -52,5 +57,15 @@ public sealed class StorageTransactionCounterTests(AzuriteFixture azurite)
 
         Assert.Equal(3, diff.Total);
         Assert.Equal(new Dictionary<StorageOperation, long> { [new("PUT", "t")] = 3 }, diff.ByOperation);
+    }
+
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private async Task<(StorageClients Clients, StorageTransactionCounter Counter)> ClientsAsync()
+    {
+        var counter = new StorageTransactionCounter();
+        var clients = new StorageClients(azurite.NewStorageOptions(), counter);
+        await clients.EnsureCreatedAsync(default);
+        return (clients, counter);
     }
 }
