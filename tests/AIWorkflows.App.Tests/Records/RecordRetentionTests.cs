@@ -151,7 +151,7 @@ public class RecordRetentionTests(AzuriteFixture azurite)
         var decision = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync($"/api/records?toolId={toolId}&recordClass=decision_record"))!.AsArray().Single()!;
         Assert.Equal(("tool_retired", null), ((string)decision["retentionStartsOn"]!, (string?)decision["retentionEnd"]));
 
-        // The first quarterly re-assessment retires the tool: its lifecycle outbox starts the records' clocks.
+        // The first quarterly re-assessment retires the tool: its lifecycle step starts the records' clocks.
         app.Clock.Advance(TimeSpan.FromDays(80));
         await http.SweepAsync();
         var attest = await http.SingleMailAsync("pat.lee@cityofsacramento.example", "Re-assessment of");

@@ -13,7 +13,7 @@ namespace AIWorkflows.App.Tests.Workflows.Replay.Journeys;
 internal abstract class RecordedJourney
 {
     public static IReadOnlyList<RecordedJourney> All { get; } =
-        [new AccessGrantJourney(), new FeedbackJourney(), new ToolApprovalJourney(), new ToolLifecycleJourney(), new UnionNoticeJourney()];
+        [new AccessGrantJourney(), new FeedbackJourney(), new RecordRetentionJourney(), new ToolApprovalJourney(), new ToolLifecycleJourney(), new UnionNoticeJourney()];
 
     protected static readonly DateTimeOffset Start = AIWorkflowsApp.Start;
     protected static readonly JsonSerializerOptions Json = WorkflowJson.Options;
