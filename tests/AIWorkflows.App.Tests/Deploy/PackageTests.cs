@@ -52,7 +52,7 @@ public sealed class PackageTests(PackageTests.Published published) : IClassFixtu
         Assert.Equal(inCode, metadata.Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal));
         Assert.All(metadata, f => Assert.Equal("dotnet-isolated", (string?)f!["language"]));
         Assert.All(metadata, f => Assert.Equal("AIWorkflows.Functions.dll", (string?)f!["scriptFile"]));
-        var sweep = metadata.Single(f => (string?)f!["name"] == "Sweep")!["bindings"]!.AsArray().Single()!;
+        var sweep = metadata.Single(f => (string?)f!["name"] == "WakeSleepingWorkflows")!["bindings"]!.AsArray().Single()!;
         Assert.Equal("timerTrigger", (string?)sweep["type"]);
         // Six fields, seconds first: what the Functions timer trigger takes.
         Assert.Matches(@"^\S+( \S+){5}$", (string?)sweep["schedule"]);

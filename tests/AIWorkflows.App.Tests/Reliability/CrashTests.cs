@@ -72,9 +72,7 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Tokens:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["LocalTimers:Schedules:Sweep"] = "* * * * * *",
-            // Only one process runs at a time here, so a short claim lets the next one send a dead one's mail soon.
-            ["Outbox:Lease"] = "00:00:03",
+            ["LocalTimers:Schedules:WakeSleepingWorkflows"] = "* * * * * *",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await using var app = new AppProcess(settings);
