@@ -52,8 +52,10 @@ public sealed class PackageTests(PackageTests.Published published) : IClassFixtu
         Assert.Equal(inCode, metadata.Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal));
         Assert.All(metadata, f => Assert.Equal("dotnet-isolated", (string?)f!["language"]));
         Assert.All(metadata, f => Assert.Equal("AIWorkflows.Functions.dll", (string?)f!["scriptFile"]));
-        var sweep = metadata.Single(f => (string?)f!["name"] == "WakeSleepingWorkflows")!["bindings"]!.AsArray().Single()!;
-        Assert.Equal("timerTrigger", (string?)sweep["type"]);
+        // Its bindings: the timer, and the Durable client it wakes instances with.
+        var bindings = metadata.Single(f => (string?)f!["name"] == "WakeSleepingWorkflows")!["bindings"]!.AsArray();
+        Assert.Equal(["durableClient", "timerTrigger"], bindings.Select(b => (string?)b!["type"]).Order(StringComparer.Ordinal));
+        var sweep = bindings.Single(b => (string?)b!["type"] == "timerTrigger")!;
         // Six fields, seconds first: what the Functions timer trigger takes.
         Assert.Matches(@"^\S+( \S+){5}$", (string?)sweep["schedule"]);
     }
