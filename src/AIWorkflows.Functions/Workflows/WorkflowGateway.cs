@@ -34,6 +34,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     private readonly TimeProvider _clock;
     private readonly StepSignals _signals;
     private readonly WakeIndex? _wakes;
+    private readonly InstanceGates _gates = new();
     // Resolved when first needed: the recorder's effect handlers may themselves send through a gateway (a cycle at construction).
     private readonly Func<IWorkflowStepRecorder>? _recorder;
 
@@ -107,21 +108,64 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             var state = current is null ? _decider.Initial : current.State;
             return new Decision<TState, TEvent>(instanceId, state, state, current?.Version ?? 0, []);
         }
-        if (_rules.SleepBeyond is not null)
-        {
-            var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
-            // Its last step put it to sleep and it is finishing: an event now would be dropped, so wait for the end and wake it.
-            if (Awake(instance) && WouldSleep(current.State)) instance = await FinishedAsync(client, instanceId, cancellationToken);
-            if (!Awake(instance)) return await WakeAsync(client, current, command, cancellationToken);
-        }
+        if (_rules.SleepBeyond is not null && await WakeIfAsleepAsync(client, instanceId, command, cancellationToken) is { } woken)
+            return await woken;
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         await client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
         var decision = await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
         // It went to sleep as the command arrived (the event dropped with it): wake it with the command.
-        if (decision is null && _rules.SleepBeyond is not null && await _log.LoadAsync(instanceId, false, cancellationToken) is { } slept && !_decider.IsFinal(slept.State))
-            return await WakeAsync(client, slept, command, cancellationToken);
+        if (decision is null && _rules.SleepBeyond is not null && await WakeIfAsleepAsync(client, instanceId, command, cancellationToken) is { } rewoken)
+            return await rewoken;
         return decision ?? await UnansweredAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a sleeping instance again with the command (none for a deadline) and answers the wait for its
+    /// decision; null when the instance is awake (send it an event) or finished. One wake per instance at a
+    /// time (<see cref="InstanceGates"/>): the check and the start happen in one turn, so a second caller
+    /// finds the first one's instance created.
+    /// </summary>
+    private async Task<Task<Decision<TState, TEvent>>?> WakeIfAsleepAsync(
+        DurableTaskClient client, string instanceId, TCommand? command, CancellationToken cancellationToken)
+    {
+        using var turn = await _gates.EnterAsync(instanceId, cancellationToken);
+        var current = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken);
+        if (current is null || _decider.IsFinal(current.State)) return command is null ? null : Task.FromResult(Unchanged(instanceId, current));
+        var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
+        // Its last step put it to sleep and it is finishing: an event now would be dropped, so wait for the end and wake it.
+        if (Awake(instance) && WouldSleep(current.State))
+        {
+            instance = await FinishedAsync(client, instanceId, cancellationToken);
+            // It may have taken a step since the read above (another caller's command).
+            current = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) ?? current;
+        }
+        if (Awake(instance)) return null;
+        var commandId = NewCommandId();
+        var answered = _signals.NextStepAsync(instanceId);
+        try
+        {
+            // Refused if another process woke it meanwhile: the engine would otherwise terminate that run and start this one.
+            await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
+                new WorkflowStart(commandId, command is null ? null : Json(command), _pack, Skew(), JsonSerializer.Serialize(current.State, WorkflowJson.Options), current.Version),
+                new StartOrchestrationOptions(instanceId).WithDedupeStatuses(Awakened), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (Awake(await client.GetInstanceAsync(instanceId, cancellationToken))) return null;
+            throw;
+        }
+        return AnswerOfWakeAsync(client, instanceId, commandId, answered, cancellationToken);
+    }
+
+    private async Task<Decision<TState, TEvent>> AnswerOfWakeAsync(
+        DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken) =>
+        await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(instanceId, cancellationToken);
+
+    private Decision<TState, TEvent> Unchanged(string instanceId, Snapshot<TState, TEvent>? current)
+    {
+        var state = current is null ? _decider.Initial : current.State;
+        return new Decision<TState, TEvent>(instanceId, state, state, current?.Version ?? 0, []);
     }
 
     /// <summary>
@@ -160,9 +204,9 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         {
             // Still finishing the step that put it to sleep: the next tick wakes it.
             if (Awake(await client.GetInstanceAsync(row.InstanceId, ct))) return;
-            if (await _log.LoadAsync(row.InstanceId, includeEvents: false, ct) is { } current && !_decider.IsFinal(current.State))
+            if (await WakeIfAsleepAsync(client, row.InstanceId, command: default, ct) is { } wake)
             {
-                await WakeAsync(client, current, command: default, ct);
+                await wake;
                 Interlocked.Increment(ref woken);
             }
             await _wakes.RemoveAsync(row, ct);
@@ -171,18 +215,6 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     }
 
     public string Workflow => _rules.Name;
-
-    // Started again from where its read model stands, with the command that woke it (none for a deadline).
-    private async Task<Decision<TState, TEvent>> WakeAsync(DurableTaskClient client, Snapshot<TState, TEvent> current, TCommand? command, CancellationToken cancellationToken)
-    {
-        var json = WorkflowJson.Options;
-        var commandId = NewCommandId();
-        var answered = _signals.NextStepAsync(current.InstanceId);
-        await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
-            new WorkflowStart(commandId, command is null ? null : Json(command), _pack, Skew(), JsonSerializer.Serialize(current.State, json), current.Version),
-            new StartOrchestrationOptions(current.InstanceId), cancellationToken);
-        return await AnsweredAsync(client, current.InstanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(current.InstanceId, cancellationToken);
-    }
 
     // The orchestration's own rule (DeciderOrchestration): a state whose next deadline is beyond the horizon sleeps.
     private bool WouldSleep(TState state)
@@ -205,9 +237,11 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         return instance;
     }
 
+    private static readonly OrchestrationRuntimeStatus[] Awakened =
+        [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended];
+
     // Running, or created and about to run: events reach it.
-    private static bool Awake(OrchestrationMetadata? instance) =>
-        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
+    private static bool Awake(OrchestrationMetadata? instance) => instance is not null && Awakened.Contains(instance.RuntimeStatus);
 
     // An instance that finished (or failed) meanwhile dropped the event: what it holds is the answer.
     private async Task<Decision<TState, TEvent>> UnansweredAsync(string instanceId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AIWorkflows.Storage.Tables;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -152,20 +153,25 @@ public sealed class RecordArchive(BlobContainerClient container, TableClient ind
         return recordId[..dot];
     }
 
-    private static TableEntity ToEntity(RecordEntry r) => new(r.ToolId, r.RecordId)
+    private static TableEntity ToEntity(RecordEntry r)
     {
-        ["RecordClass"] = r.RecordClass, ["Title"] = r.Title, ["RequestId"] = r.RequestId, ["Department"] = r.Department,
-        ["CreatedAt"] = r.CreatedAt, ["RetentionStartsOn"] = r.RetentionStartsOn, ["RetentionEnd"] = r.RetentionEnd,
-        ["Renditions"] = JsonSerializer.Serialize(r.Renditions), ["Status"] = r.Status,
-        ["Holds"] = JsonSerializer.Serialize(r.ActiveHolds), ["Authority"] = r.Authority,
-        ["DisposedAt"] = r.DisposedAt, ["CertificateId"] = r.CertificateId,
-    };
+        var entity = new TableEntity(r.ToolId, r.RecordId)
+        {
+            ["RecordClass"] = r.RecordClass, ["Title"] = r.Title, ["RequestId"] = r.RequestId, ["Department"] = r.Department,
+            ["CreatedAt"] = r.CreatedAt, ["RetentionStartsOn"] = r.RetentionStartsOn, ["RetentionEnd"] = r.RetentionEnd,
+            ["Status"] = r.Status, ["Authority"] = r.Authority, ["DisposedAt"] = r.DisposedAt, ["CertificateId"] = r.CertificateId,
+        };
+        // Holds pile up (each with its reason) past a table property's 64 KiB: spread over as many as it takes.
+        LongText.Write(entity, "Renditions", JsonSerializer.Serialize(r.Renditions, StoredJson.Options));
+        LongText.Write(entity, "Holds", JsonSerializer.Serialize(r.ActiveHolds, StoredJson.Options));
+        return entity;
+    }
 
     private static RecordEntry FromEntity(TableEntity e) => new(
         e.RowKey, e.GetString("RecordClass"), e.GetString("Title"), e.PartitionKey, e.GetString("RequestId"), e.GetString("Department") ?? "",
         e.GetDateTimeOffset("CreatedAt") ?? default, e.GetString("RetentionStartsOn") ?? "created", e.GetDateTimeOffset("RetentionEnd"),
-        JsonSerializer.Deserialize<List<StoredRendition>>(e.GetString("Renditions") ?? "[]") ?? [],
+        JsonSerializer.Deserialize<List<StoredRendition>>(LongText.Read(e, "Renditions") ?? "[]") ?? [],
         e.GetString("Status") ?? "kept",
-        JsonSerializer.Deserialize<List<HoldSummary>>(e.GetString("Holds") ?? "[]") ?? [],
+        JsonSerializer.Deserialize<List<HoldSummary>>(LongText.Read(e, "Holds") ?? "[]") ?? [],
         e.GetString("Authority"), e.GetDateTimeOffset("DisposedAt"), e.GetString("CertificateId"));
 }

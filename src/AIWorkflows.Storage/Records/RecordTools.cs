@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AIWorkflows.Storage.Tables;
 using Azure;
 using Azure.Data.Tables;
 
@@ -28,7 +29,8 @@ public sealed class RecordTools(TableClient table)
             var current = e.HasValue && e.Value is not null ? Read(e.Value) : new ToolRecordFacts(toolId, [], null);
             var next = change(current);
             if (next == current) return current;
-            var row = new TableEntity(toolId, RowKey) { ["Holds"] = JsonSerializer.Serialize(next.Holds), ["RetiredAt"] = next.RetiredAt };
+            var row = new TableEntity(toolId, RowKey) { ["RetiredAt"] = next.RetiredAt };
+            LongText.Write(row, "Holds", JsonSerializer.Serialize(next.Holds, StoredJson.Options));
             try
             {
                 if (e.HasValue && e.Value is not null) await table.UpdateEntityAsync(row, e.Value.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -43,7 +45,7 @@ public sealed class RecordTools(TableClient table)
     }
 
     private static ToolRecordFacts Read(TableEntity e) => new(
-        e.PartitionKey, JsonSerializer.Deserialize<List<HoldSummary>>(e.GetString("Holds") ?? "[]") ?? [], e.GetDateTimeOffset("RetiredAt"));
+        e.PartitionKey, JsonSerializer.Deserialize<List<HoldSummary>>(LongText.Read(e, "Holds") ?? "[]") ?? [], e.GetDateTimeOffset("RetiredAt"));
 }
 
 /// <summary>A tool's standing holds (each also placed on every record of the tool) and when it was retired.</summary>

@@ -26,4 +26,23 @@ public class RecordWakeTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOut
         var view = (await (await http.GetAsync(RecordsClient.Path(record.RecordId))).JsonAsync())["record"]!;
         Assert.Equal(12, view["holds"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task HoldsPlacedAtOnce_OnASleepingRecord_AreEachRecorded()
+    {
+        await using var app = new AIWorkflowsApp(azurite);
+        var record = await app.KeepIncidentAsync(name: "incident-wake-together");
+        using var http = app.RecordsOfficer();
+
+        // Several officers (or a tool-wide hold fanning out) waking one record together: one start, the rest events.
+        var placed = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            using var response = await http.PostJsonAsync(RecordsClient.Path(record.RecordId, "/holds"), new { reason = $"Litigation hold {i}" });
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }));
+
+        Assert.All(placed, p => Assert.StartsWith("200 ", p));
+        var view = (await (await http.GetAsync(RecordsClient.Path(record.RecordId))).JsonAsync())["record"]!;
+        Assert.Equal(6, view["holds"]!.AsArray().Count);
+    }
 }

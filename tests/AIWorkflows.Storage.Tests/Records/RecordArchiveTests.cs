@@ -69,5 +69,24 @@ public class RecordArchiveTests(AzuriteFixture azurite)
         Assert.Null(await archive.ReadContentAsync(name, default));
     }
 
+    [Fact]
+    public async Task ManyLongHolds_OnOneRecord_AreIndexedAndReadBack_PastOnePropertysLimit()
+    {
+        var (clients, archive) = await NewArchiveAsync();
+        var entry = await archive.ArchiveAsync(Record("tool-a", "incident-1", "incident", "Incident"), default);
+        // 40 holds with 2,000-character reasons outside ASCII: about 160 KB, far past one property's 64 KiB.
+        var reason = string.Concat(Enumerable.Repeat("訴訟ホールド ñ ", 250))[..2000];
+        var holds = Enumerable.Range(1, 40).Select(i => new HoldSummary($"hold-{i}", reason, "r@city.example", "record", Created)).ToList();
+
+        await archive.IndexAsync(entry with { Holds = holds }, default);
+
+        var read = await archive.GetAsync(entry.RecordId, default);
+        Assert.Equal(holds, read!.ActiveHolds);
+        Assert.Equal(entry.Renditions, read.Renditions);
+        var tools = new RecordTools(clients.Table(RecordStorage.ToolsTable));
+        await tools.UpdateAsync("tool-a", f => f with { Holds = holds }, default);
+        Assert.Equal(holds, (await tools.GetAsync("tool-a", default)).Holds);
+    }
+
     private static string[] Ids(IEnumerable<RecordEntry> entries) => [.. entries.Select(e => e.RecordId)];
 }

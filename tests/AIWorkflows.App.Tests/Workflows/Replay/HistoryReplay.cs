@@ -53,7 +53,7 @@ internal static class HistoryReplay
     // An action and the event it was saved as read alike, so a recorded step and a replayed one compare as text.
     private static string Describe(HistoryEvent e) => e.EventTypeCase switch
     {
-        EventTypeOneofCase.TaskScheduled => $"#{e.EventId} call {e.TaskScheduled.Name} with {e.TaskScheduled.Input}",
+        EventTypeOneofCase.TaskScheduled => $"#{e.EventId} call {e.TaskScheduled.Name} with {CanonicalJson.Of(e.TaskScheduled.Input)}",
         EventTypeOneofCase.TimerCreated => $"#{e.EventId} timer for {e.TimerCreated.FireAt.ToDateTime():O}",
         EventTypeOneofCase.ExecutionCompleted => $"#{e.EventId} complete {e.ExecutionCompleted.OrchestrationStatus} with {e.ExecutionCompleted.Result}",
         EventTypeOneofCase.EventSent => $"#{e.EventId} send {e.EventSent.Name} to {e.EventSent.InstanceId} with {e.EventSent.Input}",
@@ -64,7 +64,7 @@ internal static class HistoryReplay
 
     private static string Describe(OrchestratorAction a) => a.OrchestratorActionTypeCase switch
     {
-        OrchestratorAction.OrchestratorActionTypeOneofCase.ScheduleTask => $"#{a.Id} call {a.ScheduleTask.Name} with {a.ScheduleTask.Input}",
+        OrchestratorAction.OrchestratorActionTypeOneofCase.ScheduleTask => $"#{a.Id} call {a.ScheduleTask.Name} with {CanonicalJson.Of(a.ScheduleTask.Input)}",
         OrchestratorAction.OrchestratorActionTypeOneofCase.CreateTimer => $"#{a.Id} timer for {a.CreateTimer.FireAt.ToDateTime():O}",
         OrchestratorAction.OrchestratorActionTypeOneofCase.CompleteOrchestration =>
             $"#{a.Id} complete {a.CompleteOrchestration.OrchestrationStatus} with {a.CompleteOrchestration.Result}"
