@@ -24,6 +24,8 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     // caller at once. Backing off keeps a slow start (a new instance waits on the engine's queues) to a few reads.
     private static readonly TimeSpan PollAtMost = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StillRunningCheck = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FinishPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FinishPatience = TimeSpan.FromSeconds(5);
 
     private readonly WorkflowRules<TCommand, TState, TEvent> _rules;
     private readonly WorkflowLog<TState, TEvent> _log;
@@ -105,8 +107,13 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             var state = current is null ? _decider.Initial : current.State;
             return new Decision<TState, TEvent>(instanceId, state, state, current?.Version ?? 0, []);
         }
-        if (_rules.SleepBeyond is not null && !Awake(await client.GetInstanceAsync(instanceId, cancellationToken)))
-            return await WakeAsync(client, current, command, cancellationToken);
+        if (_rules.SleepBeyond is not null)
+        {
+            var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
+            // Its last step put it to sleep and it is finishing: an event now would be dropped, so wait for the end and wake it.
+            if (Awake(instance) && WouldSleep(current.State)) instance = await FinishedAsync(client, instanceId, cancellationToken);
+            if (!Awake(instance)) return await WakeAsync(client, current, command, cancellationToken);
+        }
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         await client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
@@ -175,6 +182,27 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             new WorkflowStart(commandId, command is null ? null : Json(command), _pack, Skew(), JsonSerializer.Serialize(current.State, json), current.Version),
             new StartOrchestrationOptions(current.InstanceId), cancellationToken);
         return await AnsweredAsync(client, current.InstanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(current.InstanceId, cancellationToken);
+    }
+
+    // The orchestration's own rule (DeciderOrchestration): a state whose next deadline is beyond the horizon sleeps.
+    private bool WouldSleep(TState state)
+    {
+        var next = _decider.Deadlines(state).MinBy(d => d.DueAt);
+        return !_decider.IsFinal(state) && (next is null || next.DueAt - _clock.GetUtcNow() > _rules.SleepBeyond);
+    }
+
+    // An instance that has recorded its sleeping step completes within moments; one still running after this is awake after all.
+    private static async Task<OrchestrationMetadata?> FinishedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        OrchestrationMetadata? instance;
+        do
+        {
+            await Task.Delay(FinishPoll, cancellationToken);
+            instance = await client.GetInstanceAsync(instanceId, cancellationToken);
+        }
+        while (Awake(instance) && waited.Elapsed < FinishPatience);
+        return instance;
     }
 
     // Running, or created and about to run: events reach it.

@@ -39,7 +39,10 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
         var events = step.Events.Select(e => new StoredEvent<TEvent>(e.Seq, step.At, JsonSerializer.Deserialize<TEvent>(e.Event, json)!)).ToList();
 
         var answering = step.Answers != step.AnswersBefore;
-        await log.AppendAsync(step.InstanceId, after, step.Version, events, answering && events.Count > 0 ? step.AnswersBefore : step.Answers, step.At, cancellationToken);
+        var written = await log.AppendAsync(step.InstanceId, after, step.Version, events, answering && events.Count > 0 ? step.AnswersBefore : step.Answers, step.At, cancellationToken);
+        // A step delivered again after the instance moved on: its effects were carried out when it first ran
+        // (the engine had its result), and writing anything now would put an older state, answers or wake time back.
+        if (written == StepWrite.Stale) return;
         if (events.Count > 0)
         {
             var due = effects(step.InstanceId, before, after, events).ToList();
@@ -48,7 +51,7 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
         }
         if (step is { Sleeps: true, WakeAt: { } wakeAt }) await wakes.SetAsync(log.Workflow, step.InstanceId, wakeAt, cancellationToken);
         // Answered only now: whoever waits on the command is told once its effects (the tool registered, the mail sent) are done.
-        if (events.Count > 0 && answering) await log.SetAnswersAsync(step.InstanceId, step.Answers, cancellationToken);
+        if (events.Count > 0 && answering) await log.SetAnswersAsync(step.InstanceId, step.Version, step.Answers, cancellationToken);
         signals.Recorded(step.InstanceId, WorkflowAnswers.Parse(step.Answers));
     }
 

@@ -14,9 +14,12 @@ namespace AIWorkflows.Storage.Deciding;
 public sealed class WorkflowLog<TState, TEvent>
 {
     private const string AnsweredColumn = "Answered";
-    
+    private const int MaxRemembered = 10_000;
+
     private readonly TableClient _table;
     private readonly WorkflowRows<TState, TEvent> _rows;
+    // The version and ETag of the state row this process last wrote, per instance.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Written> _written = new(StringComparer.Ordinal);
 
     public WorkflowLog(StorageClients clients, string workflow, JsonSerializerOptions json)
     {
@@ -30,28 +33,65 @@ public sealed class WorkflowLog<TState, TEvent>
 
     /// <summary>
     /// Writes one step in one transaction: its events, the state after them, and the commands the
-    /// instance has lately answered (<see cref="WorkflowAnswers"/>). Writing the same step again writes
-    /// the same rows, so a retried activity is harmless.
+    /// instance has lately answered (<see cref="WorkflowAnswers"/>). The state row is replaced only under
+    /// the ETag it was last read or written with, and never by an older version: writing the same step
+    /// again (a retried activity) writes the same rows, and an older step delivered again writes nothing.
     /// </summary>
-    public async Task AppendAsync(
+    public async Task<StepWrite> AppendAsync(
         string instanceId, TState state, long version, IReadOnlyList<StoredEvent<TEvent>> events, string answers, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var stateRow = _rows.StateEntity(instanceId, state, version, at);
         stateRow[AnsweredColumn] = answers;
-        var actions = events.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, _rows.EventEntity(instanceId, e)))
-            .Append(new TableTransactionAction(TableTransactionActionType.UpsertReplace, stateRow))
-            .ToList();
-        TableTransactionGuard.Validate(StorageTables.Workflows, actions);
-        using (StorageTransactionCounterScope()) await _table.SubmitTransactionAsync(actions, cancellationToken);
+        // A first step expects no row; a later one the row this process last wrote, if it did (no read then).
+        Written? known = version == events.Count ? new Written(0, null) : _written.TryGetValue(instanceId, out var w) ? w : null;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (known is null)
+            {
+                var row = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, WorkflowRows<TState, TEvent>.StateRowKey,
+                    select: ["Version"], cancellationToken: cancellationToken);
+                known = row.HasValue && row.Value is not null ? new Written(row.Value.GetInt64("Version") ?? 0, row.Value.ETag) : new Written(0, null);
+            }
+            if (known.Version > version) return StepWrite.Stale;
+            var actions = events.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, _rows.EventEntity(instanceId, e)))
+                .Append(known.ETag is { } etag
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, etag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, stateRow))
+                .ToList();
+            TableTransactionGuard.Validate(StorageTables.Workflows, actions);
+            try
+            {
+                Response<IReadOnlyList<Response>> done;
+                using (StorageTransactionCounterScope()) done = await _table.SubmitTransactionAsync(actions, cancellationToken);
+                Remember(instanceId, new Written(version, done.Value[^1].Headers.ETag));
+                return StepWrite.Written;
+            }
+            // Another writer got there first (this process's knowledge was old): read where the row stands, decide again.
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 3)
+            {
+                _written.TryRemove(instanceId, out _);
+                known = null;
+            }
+        }
     }
 
     /// <summary>Records which commands the instance has answered, once a step's effects are done.</summary>
-    public async Task SetAnswersAsync(string instanceId, string answers, CancellationToken cancellationToken)
+    public async Task SetAnswersAsync(string instanceId, long version, string answers, CancellationToken cancellationToken)
     {
         var row = new TableEntity(instanceId, WorkflowRows<TState, TEvent>.StateRowKey) { [AnsweredColumn] = answers };
-        await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var done = await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        // The merge changed the row's ETag; the next step replaces it under the new one.
+        Remember(instanceId, new Written(version, done.Headers.ETag));
+    }
+
+    private void Remember(string instanceId, Written written)
+    {
+        // A bound, not a cache policy: forgetting only costs the next step of an instance one read.
+        if (_written.Count > MaxRemembered) _written.Clear();
+        if (written.ETag is null) _written.TryRemove(instanceId, out _);
+        else _written[instanceId] = written;
     }
 
     /// <summary>The instance's state and version, with its history when asked; null when it does not exist yet.</summary>
@@ -86,6 +126,8 @@ public sealed class WorkflowLog<TState, TEvent>
             select: [AnsweredColumn], cancellationToken: cancellationToken);
         return row.HasValue && row.Value is not null ? WorkflowAnswers.Parse(row.Value.GetString(AnsweredColumn)) : new Dictionary<string, WorkflowAnswer>();
     }
+
+    private sealed record Written(long Version, ETag? ETag);
 
     private static IDisposable StorageTransactionCounterScope() => Counting.StorageTransactionCounter.AttributeBatchesTo(StorageTables.Workflows);
 }
