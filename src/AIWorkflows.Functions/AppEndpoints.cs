@@ -4,7 +4,6 @@ using AIWorkflows.App.Functions;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.Reassessments;
-using AIWorkflows.App.Records;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
@@ -29,7 +28,6 @@ public static class AppEndpoints
         app.MapPolicy();
         app.MapToolRequests();
         app.MapIncidents();
-        app.MapRecords();
         app.MapUnionNotices();
         app.MapAccessGrants();
         app.MapTimerFunctions();

@@ -43,4 +43,14 @@ public static class CityIdentity
         var status = signedIn ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
         return new SecuredResult(TypedResults.Problem(statusCode: status, title: signedIn ? "Forbidden" : "Sign-in required"));
     }
+
+    /// <summary>As <see cref="RequireApi(ClaimsPrincipal, string[])"/>, with the feature's own titles and details in the problem+json.</summary>
+    public static IResult? RequireApi(ClaimsPrincipal user, ProblemView signIn, ProblemView forbidden, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(forbidden);
+        if (user.IsInAnyRole(roles)) return null;
+        var problem = user.IsSignedIn() ? forbidden with { Status = StatusCodes.Status403Forbidden } : signIn with { Status = StatusCodes.Status401Unauthorized };
+        return new SecuredResult(TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail));
+    }
 }

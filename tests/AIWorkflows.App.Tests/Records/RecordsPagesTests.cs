@@ -83,6 +83,22 @@ public partial class RecordsPagesTests(AzuriteFixture azurite)
         Assert.Single(await app.AccessLogAsync(), e => (string)e!["outcome"]! == "denied" && (string)e["recordId"]! == record.RecordId);
     }
 
+    [Fact]
+    public async Task AHoldPosted_WithoutItsAntiforgeryToken_OrToAFormThePageHasNot_IsA400Page_AndNothingIsHeld()
+    {
+        await using var app = new AIWorkflowsApp(azurite);
+        var record = await app.KeepIncidentAsync();
+        using var http = app.RecordsOfficer();
+
+        using var forged = await http.PostAsync($"/records/{record.RecordId}?handler=hold", new FormUrlEncodedContent([new("reason", "Sent from another site")]));
+        using var unknown = await PostFormAsync(http, $"/records/{record.RecordId}", $"/records/{record.RecordId}?handler=shred", ("reason", "No such form"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (forged.StatusCode, unknown.StatusCode));
+        Assert.Contains("This form could not be accepted", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The page has no such form", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await app.AccessLogAsync(), e => (string)e!["action"]! == "hold_placed");
+    }
+
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string pagePath, string postPath, params (string Key, string Value)[] fields)
     {
         using var page = await http.GetAsync(pagePath);

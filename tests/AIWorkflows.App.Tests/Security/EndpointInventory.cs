@@ -1,5 +1,7 @@
 using System.Reflection;
 using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.App.Web.Pages;
+using AIWorkflows.LocalHost.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +11,7 @@ namespace AIWorkflows.App.Tests.Security;
 
 /// <summary>
 /// Every way into the running app, read from its own endpoint data source (HTTP-trigger functions and
-/// minimal APIs with the methods of their route metadata, Razor pages with one entry per page handler), so a test that must cover "every endpoint" fails when a new one
+/// minimal APIs with the methods of their route metadata, Razor pages and page functions with one entry per page handler), so a test that must cover "every endpoint" fails when a new one
 /// is mapped and nobody added it to the test's table.
 /// </summary>
 public static class EndpointInventory
@@ -34,7 +36,13 @@ public static class EndpointInventory
             else
             {
                 var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
-                foreach (var method in methods) keys.Add($"{method} {route}");
+                // A page's POST function answers several forms, one per ?handler= (as a Razor page's handlers did).
+                var handlers = endpoint.Metadata.GetMetadata<HttpFunction>()?.Method.GetCustomAttributes<PageHandlerAttribute>().Select(h => h.Name).ToList() ?? [];
+                foreach (var method in methods)
+                {
+                    if (handlers.Count == 0) keys.Add($"{method} {route}");
+                    foreach (var handler in handlers) keys.Add($"{method} {route}?handler={handler}");
+                }
             }
         }
         return [.. keys];

@@ -27,10 +27,14 @@ public static class CityTime
         return local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + suffix;
     }
 
+    /// <summary>The same time for machines (a &lt;time&gt;'s datetime): ISO 8601 with the city's offset.</summary>
+    public static string Machine(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     public static IHtmlContent Tag(DateTimeOffset at, TimeZoneInfo zone)
     {
         var time = new TagBuilder("time");
-        time.Attributes["datetime"] = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        time.Attributes["datetime"] = Machine(at, zone);
         time.InnerHtml.Append(Text(at, zone));
         return time;
     }

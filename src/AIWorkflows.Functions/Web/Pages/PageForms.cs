@@ -19,6 +19,16 @@ public static class PageForms
     public static ProblemView Unreadable { get; } = new(StatusCodes.Status400BadRequest, "The form could not be read",
         "What was sent is not a form this service can read (for example it holds NUL characters, or the file is too large). Nothing was saved.");
 
+    public static ProblemView NoSuchForm { get; } = new(StatusCodes.Status400BadRequest, "This form could not be accepted",
+        "The page has no such form. Go back, reload the page and send the form again.");
+
+    /// <summary>Whether the post is the page's form <paramref name="name"/> (its <c>?handler=</c>, any case, as Razor Pages matched it).</summary>
+    public static bool Handler(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.Equals(request.Query["handler"].ToString(), name, StringComparison.OrdinalIgnoreCase);
+    }
+
     public static async Task<Posted> ReadAsync(HttpContext http, CancellationToken ct, long? maxBodyBytes = null)
     {
         ArgumentNullException.ThrowIfNull(http);
