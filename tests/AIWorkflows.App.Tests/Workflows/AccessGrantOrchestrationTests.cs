@@ -42,7 +42,7 @@ public sealed class AccessGrantOrchestrationTests
         var steps = new Steps();
         // Not the constant itself: the Durable analyzer takes a second registration of one activity name in the project for a clash.
         var stepActivity = DeciderOrchestration.StepActivity;
-        var host = await DurableTaskTestHost.StartAsync(r =>
+        var host = await InMemoryDurable.StartAsync(r =>
         {
             r.AddOrchestratorFunc<WorkflowStart, string>(nameof(AccessGrantOrchestration), (context, _) => AccessGrantOrchestration.Run(context));
             r.AddActivityFunc<WorkflowStep>(stepActivity, (_, step) => steps.All.Enqueue(step));

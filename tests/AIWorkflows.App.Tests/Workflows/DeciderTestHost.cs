@@ -23,7 +23,7 @@ internal static class DeciderTestHost
     public static async Task<(DurableTaskTestHost Host, Steps Steps)> StartAsync(string orchestration, Func<TaskOrchestrationContext, Task<string>> run)
     {
         var steps = new Steps();
-        var host = await DurableTaskTestHost.StartAsync(r =>
+        var host = await InMemoryDurable.StartAsync(r =>
         {
             // Typed input: the in-memory worker hands GetInput<T> the input it deserialized for the declared type.
             r.AddOrchestratorFunc<WorkflowStart, string>(orchestration, (context, _) => run(context));

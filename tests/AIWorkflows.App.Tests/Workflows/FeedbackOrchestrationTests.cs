@@ -23,7 +23,7 @@ public sealed class FeedbackOrchestrationTests
         var steps = new ConcurrentQueue<WorkflowStep>();
         // Not the constant itself: the Durable analyzer takes a second registration of one activity name in the project for a clash.
         var stepActivity = DeciderOrchestration.StepActivity;
-        await using var host = await DurableTaskTestHost.StartAsync(r =>
+        await using var host = await InMemoryDurable.StartAsync(r =>
         {
             r.AddOrchestratorFunc<WorkflowStart, string>(nameof(FeedbackOrchestration), (context, _) => FeedbackOrchestration.Run(context));
             r.AddActivityFunc<WorkflowStep>(stepActivity, (_, step) => steps.Enqueue(step));
