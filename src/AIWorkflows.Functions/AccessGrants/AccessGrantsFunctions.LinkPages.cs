@@ -4,7 +4,6 @@ using AIWorkflows.App.Pages;
 using AIWorkflows.App.Web.Pages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using static AIWorkflows.App.AccessGrants.AccessGrantService;
 
 namespace AIWorkflows.App.AccessGrants;
 

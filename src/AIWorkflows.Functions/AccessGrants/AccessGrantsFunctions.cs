@@ -1,6 +1,5 @@
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory;
-using AIWorkflows.App.Pages;
 using AIWorkflows.Domain.Policy;
 
 namespace AIWorkflows.App.AccessGrants;
