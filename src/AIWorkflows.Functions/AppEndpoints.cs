@@ -1,4 +1,3 @@
-using AIWorkflows.App.AccessGrants;
 using AIWorkflows.App.Development;
 using AIWorkflows.App.Functions;
 using AIWorkflows.App.Mail;
@@ -29,7 +28,6 @@ public static class AppEndpoints
         app.MapToolRequests();
         app.MapIncidents();
         app.MapUnionNotices();
-        app.MapAccessGrants();
         app.MapTimerFunctions();
         app.MapDevMail();
         app.MapDevClock();

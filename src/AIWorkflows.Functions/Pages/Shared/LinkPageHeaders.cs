@@ -11,10 +11,17 @@ public static class LinkPageHeaders
     public static void Apply(PageModel page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var headers = page.Response.Headers;
+        Apply(page.Response);
+        page.ViewData["NoReferrer"] = true;
+    }
+
+    /// <summary>The same headers on a page function's response (its component sets <c>NoReferrer</c> on the layout).</summary>
+    public static void Apply(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var headers = response.Headers;
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Robots-Tag"] = "noindex, nofollow";
-        page.ViewData["NoReferrer"] = true;
     }
 }

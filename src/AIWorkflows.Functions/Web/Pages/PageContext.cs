@@ -7,4 +7,10 @@ namespace AIWorkflows.App.Web.Pages;
 public sealed record PageContext(HttpContext Http)
 {
     public string Path => Http.Request.Path.Value ?? "/";
+
+    /// <summary>
+    /// The page's own address, for a form that posts back where it was opened (an emailed link's page): the renderer
+    /// needs every form's action written out, as it has no navigation manager to take it from.
+    /// </summary>
+    public string Self => Http.Request.Path.ToUriComponent();
 }

@@ -29,10 +29,28 @@ public static class PageForms
         return string.Equals(request.Query["handler"].ToString(), name, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static async Task<Posted> ReadAsync(HttpContext http, CancellationToken ct, long? maxBodyBytes = null)
+    /// <summary>A form field as model binding gave it: the first value, and null when blank.</summary>
+    public static string? Field(IFormCollection form, string name)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form[name] is { Count: > 0 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+    }
+
+    public static Task<Posted> ReadAsync(HttpContext http, CancellationToken ct, long? maxBodyBytes = null) =>
+        ReadAsync(http, checkAntiforgery: true, maxBodyBytes, ct);
+
+    /// <summary>
+    /// The form of a page whose address is its capability (an emailed link's signed token): read with the same
+    /// limits, without the antiforgery check, as the link pages have always taken it (the token is what a forger lacks).
+    /// </summary>
+    public static Task<Posted> ReadLinkFormAsync(HttpContext http, CancellationToken ct) =>
+        ReadAsync(http, checkAntiforgery: false, null, ct);
+
+    private static async Task<Posted> ReadAsync(HttpContext http, bool checkAntiforgery, long? maxBodyBytes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!http.Request.HasFormContentType) return new(null, Page.Problem(Forged));
+        // A link's post without a form reads as an empty one, as model binding read it: the token still decides.
+        if (!http.Request.HasFormContentType) return checkAntiforgery ? new(null, Page.Problem(Forged)) : new(FormCollection.Empty, null);
         IFormCollection form;
         try
         {
@@ -47,6 +65,7 @@ public static class PageForms
             var status = e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status400BadRequest;
             return new(null, Page.Problem(Unreadable with { Status = status }));
         }
+        if (!checkAntiforgery) return new(form, null);
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         return await antiforgery.IsRequestValidAsync(http) ? new(form, null) : new(null, Page.Problem(Forged));
     }
