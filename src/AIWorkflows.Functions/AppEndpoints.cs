@@ -2,7 +2,6 @@ using AIWorkflows.App.Development;
 using AIWorkflows.App.Functions;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Policy;
-using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
@@ -26,7 +25,6 @@ public static class AppEndpoints
 
         app.MapPolicy();
         app.MapToolRequests();
-        app.MapIncidents();
         app.MapUnionNotices();
         app.MapTimerFunctions();
         app.MapDevMail();
