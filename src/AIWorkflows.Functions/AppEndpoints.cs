@@ -1,7 +1,3 @@
-using AIWorkflows.App.Development;
-using AIWorkflows.App.Functions;
-using AIWorkflows.App.Mail;
-using AIWorkflows.App.Policy;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
@@ -23,12 +19,8 @@ public static class AppEndpoints
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapPolicy();
         app.MapToolRequests();
         app.MapUnionNotices();
-        app.MapTimerFunctions();
-        app.MapDevMail();
-        app.MapDevClock();
         app.MapRazorPages();
         return app;
     }

@@ -6,7 +6,7 @@ namespace AIWorkflows.App.Web;
 /// Issue 19: what browsers may do with each response. Pages load only the app's own files (they have no inline
 /// script or style), post only to the app and cannot be framed; a download (a kept record, an export, a CSV) may be
 /// a document someone uploaded, so it runs nothing and gets an origin of its own (<c>sandbox</c>) even when opened
-/// in a tab. No response is sniffed into another type. A page that set its own Referrer-Policy (the link pages,
+/// in a tab; a response that set its own policy keeps it. No response is sniffed into another type. A page that set its own Referrer-Policy (the link pages,
 /// <see cref="AIWorkflows.App.Pages.LinkPageHeaders"/>) keeps it; everything else tells other sites nothing.
 /// <see cref="Apply"/> is the whole rule, so a host without ASP.NET Core middleware can call it as it is.
 /// </summary>
@@ -25,7 +25,8 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(response);
         var headers = response.Headers;
         var download = headers.ContainsKey(HeaderNames.ContentDisposition);
-        headers.ContentSecurityPolicy = download ? DownloadPolicy : PagePolicy;
+        // A response that chose a stricter policy of its own (the dev mail page) keeps it.
+        if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy)) headers.ContentSecurityPolicy = download ? DownloadPolicy : PagePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";   // for browsers that predate frame-ancestors
         if (!headers.ContainsKey(ReferrerPolicy)) headers[ReferrerPolicy] = DefaultReferrerPolicy;

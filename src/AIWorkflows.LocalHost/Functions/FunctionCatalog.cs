@@ -19,7 +19,14 @@ public sealed class FunctionCatalog
     public static FunctionCatalog Of(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var http = assembly.GetExportedTypes()
+        return Of(assembly.GetExportedTypes());
+    }
+
+    /// <summary>The HTTP-trigger functions of these classes only: one feature's functions, for a test that maps just them.</summary>
+    public static FunctionCatalog Of(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        var http = types
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Select(m => (Method: m, Function: m.GetCustomAttribute<FunctionAttribute>()))
             .Where(f => f.Function is not null)

@@ -23,7 +23,7 @@ public sealed class DevClockEndpointTests
             builder.Services.AddDevClock(builder.Environment);
             if (replacement is not null)
                 builder.Services.AddSingleton(replacement);
-        }, app => app.MapDevClock());
+        }, app => app.MapFunctions(typeof(DevClockFunctions)));
 
     [Fact]
     public async Task GetAnswersNow()

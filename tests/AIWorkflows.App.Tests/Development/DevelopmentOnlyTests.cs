@@ -2,92 +2,72 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using AIWorkflows.App.Development;
-using AIWorkflows.App.Mail;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.LocalHost.Functions;
+using AIWorkflows.Storage.Tests.Fixtures;
 
 namespace AIWorkflows.App.Tests.Development;
 
-public sealed class DevelopmentOnlyTests
+/// <summary>
+/// The Development-only functions (dev mail, dev clock, sweep) exist in every deployment, since functions are
+/// declared at build time; outside Development each must refuse before it reads anything of the request.
+/// </summary>
+[Collection(OnAzurite.Name)]
+public sealed class DevelopmentOnlyTests(AzuriteFixture azurite)
 {
-    private sealed record SweepRequest(int Limit);
+    // Every function under a development address, found from the app's attributes: a new one without the gate fails here.
+    private static IEnumerable<(string Method, string Path)> Routes() =>
+        FunctionCatalog.Of(typeof(AppServices).Assembly).Http
+            .Where(f => f.Route.StartsWith("api/dev/", StringComparison.Ordinal) || f.Route.StartsWith("dev/", StringComparison.Ordinal))
+            .SelectMany(f => f.Methods.Select(m => (m, "/" + f.Route)));
 
-    private sealed class Calls
+    public static TheoryData<string, string> DevelopmentFunctions()
     {
-        public int Count;
+        var data = new TheoryData<string, string>();
+        foreach (var (method, path) in Routes()) data.Add(method, path);
+        return data;
     }
 
-    private static Task<WebApplication> App(string environment, Calls calls) =>
-        TestHost.StartAsync(environment, builder => builder.Services.AddDevClock(builder.Environment), app =>
-        {
-            app.MapDevClock();
-            app.MapDevMail();
-            // How another feature uses it: a single endpoint with a JSON body, and a filter.
-            app.MapPost("/api/dev/sweep", (SweepRequest request) =>
-                {
-                    Interlocked.Increment(ref calls.Count);
-                    return TypedResults.Ok(request.Limit);
-                })
-                .AddEndpointFilter((context, next) =>
-                {
-                    Interlocked.Increment(ref calls.Count);
-                    return next(context);
-                })
-                .DevelopmentOnly();
-        });
+    [Fact]
+    public void TheDevelopmentFunctionsAreTheOnesDesignNames() =>
+        Assert.Equal(
+            ["GET /api/dev/clock", "GET /api/dev/mail", "GET /dev/mail", "POST /api/dev/clock", "POST /api/dev/sweep"],
+            Routes().Select(r => $"{r.Method} {r.Path}").Order(StringComparer.Ordinal));
 
     [Theory]
-    [InlineData("GET", "/api/dev/clock", null)]
-    [InlineData("POST", "/api/dev/clock", """{"advance":"P90D"}""")]
-    [InlineData("POST", "/api/dev/clock", "not json")]
-    [InlineData("GET", "/api/dev/mail", null)]
-    [InlineData("GET", "/dev/mail", null)]
-    [InlineData("POST", "/api/dev/sweep", """{"limit":5}""")]
-    [InlineData("POST", "/api/dev/sweep", "{ broken")]
-    public async Task InProduction_DevelopmentOnlyEndpointsAre404Problems_AndNothingRuns(string method, string path, string? body)
+    [MemberData(nameof(DevelopmentFunctions))]
+    public async Task InProduction_EachIsA404Problem_WhateverItIsSent_AndTheClockStays(string method, string path)
     {
-        var calls = new Calls();
-        await using var app = await App(Environments.Production, calls);
-        var before = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var mode = await ModeApp.StartAsync(azurite, production: true);
+        using var http = mode.App.Http();
+        var before = mode.App.Clock.GetUtcNow();
 
-        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        foreach (var body in method == "GET" ? new string?[] { null } : ["""{"advance":"P90D"}""", "{ broken", "not json"])
         {
-            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        var response = await app.GetTestClient().SendAsync(request);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(404, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
-        Assert.Equal(0, calls.Count);
-        Assert.IsNotType<DevClock>(app.Services.GetRequiredService<TimeProvider>());
-        Assert.True(app.Services.GetRequiredService<TimeProvider>().GetUtcNow() - before < TimeSpan.FromMinutes(1));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(404, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        }
+        Assert.Equal(before, mode.App.Clock.GetUtcNow());
     }
 
     [Fact]
-    public async Task InDevelopment_TheSameEndpointRunsNormally()
+    public async Task InDevelopment_TheSweepRuns_AndSaysWhatItDid()
     {
-        var calls = new Calls();
-        await using var app = await App(Environments.Development, calls);
+        await using var app = new AIWorkflowsApp(azurite);
+        using var http = app.Http();
 
-        var response = await app.GetTestClient().PostAsJsonAsync("/api/dev/sweep", new { limit = 5 });
+        using var response = await http.PostAsync("/api/dev/sweep", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(5, await response.Content.ReadFromJsonAsync<int>());
-        Assert.Equal(2, calls.Count);
-    }
-
-    [Fact]
-    public async Task EndpointsCarryTheDevelopmentOnlyMarker()
-    {
-        await using var app = await App(Environments.Production, new Calls());
-
-        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
-
-        Assert.All(endpoints, e => Assert.NotNull(e.Metadata.GetMetadata<DevelopmentOnlyMetadata>()));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("running").GetInt32());
+        Assert.Equal(0, body.GetProperty("woken").GetInt32());
     }
 }

@@ -23,3 +23,10 @@ internal static class TestHost
         return app;
     }
 }
+
+/// <summary>Maps the HTTP-trigger functions of the given classes as the local host maps the whole app's.</summary>
+internal static class FunctionMapping
+{
+    public static void MapFunctions(this WebApplication app, params Type[] classes) =>
+        AIWorkflows.LocalHost.Http.HttpTriggerEndpoints.MapHttpTriggers(app, AIWorkflows.LocalHost.Functions.FunctionCatalog.Of(classes));
+}

@@ -25,7 +25,7 @@ public sealed class DevMailEndpointTests(AzuriteFixture azurite) : IClassFixture
                 ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
             });
             builder.Services.AddMail(builder.Configuration, builder.Environment);
-        }, app => app.MapDevMail());
+        }, app => app.MapFunctions(typeof(DevMailFunctions)));
 
     private static async Task SendTwoAsync(WebApplication app)
     {

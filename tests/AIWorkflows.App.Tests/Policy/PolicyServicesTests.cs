@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AIWorkflows.App.Policy;
+using AIWorkflows.App.Tests.Development;
 using AIWorkflows.Domain.Calendar;
 using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Builder;
@@ -80,7 +81,7 @@ public sealed class PolicyServicesTests : IDisposable
         builder.Configuration.AddInMemoryCollection([new("Policy:Directory", _folder.Directory), new("POLICY", "sacramento")]);
         builder.Services.AddPolicyPack(builder.Configuration);
         await using var app = builder.Build();
-        app.MapPolicy();
+        app.MapFunctions(typeof(PolicyFunctions));
         await app.StartAsync();
 
         using var response = await app.GetTestClient().GetAsync(new Uri("/api/policy", UriKind.Relative));

@@ -1,5 +1,7 @@
 using AIWorkflows.App.Development;
+using AIWorkflows.App.Web;
 using AIWorkflows.App.Workflows;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace AIWorkflows.App.Functions;
@@ -9,18 +11,17 @@ namespace AIWorkflows.App.Functions;
 /// every running orchestration hears the app's time and decides what fell due by it, then sleeping
 /// instances whose deadline is near wake. Answers how many of each.
 /// </summary>
-public static class TimerFunctionEndpoints
+public sealed class DevSweepFunctions(IHostEnvironment environment, WorkflowClocks clocks, WorkflowWakes wakes)
 {
-    public static IEndpointRouteBuilder MapTimerFunctions(this IEndpointRouteBuilder app)
+    [Function("DevSweep")]
+    public async Task<IResult> SweepAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dev/sweep")] HttpRequest request,
+        [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
-        app.MapPost("/api/dev/sweep", async (WorkflowClocks clocks, WorkflowWakes wakes, DurableTaskClient client, CancellationToken ct) =>
-            {
-                var running = await clocks.MovedAsync(client, ct);
-                var woken = await wakes.WakeDueAsync(client, ct);
-                return TypedResults.Ok(new SweepResult(running, woken));
-            })
-            .DevelopmentOnly();
-        return app;
+        if (DevelopmentOnly.Refusal(environment) is { } refused) return refused;
+        var running = await clocks.MovedAsync(client, ct);
+        var woken = await wakes.WakeDueAsync(client, ct);
+        return TypedResults.Ok(new SweepResult(running, woken)).Secured();
     }
 
     /// <param name="Running">Running instances told the time (each decided what fell due by it).</param>
