@@ -11,7 +11,8 @@ public sealed class InstanceGates
 {
     private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
-    public async Task<IDisposable> EnterAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>Takes the instance's turn; the turn says whether another caller had it first (what was read before may be stale).</summary>
+    public async Task<InstanceTurn> EnterAsync(string instanceId, CancellationToken cancellationToken)
     {
         Gate gate;
         lock (_gates)
@@ -21,6 +22,7 @@ public sealed class InstanceGates
         }
         try
         {
+            if (gate.Turn.Wait(0, cancellationToken)) return new InstanceTurn(gate, Waited: false);
             await gate.Turn.WaitAsync(cancellationToken);
         }
         catch
@@ -28,7 +30,7 @@ public sealed class InstanceGates
             Leave(gate);
             throw;
         }
-        return gate;
+        return new InstanceTurn(gate, Waited: true);
     }
 
     /// <summary>How many ids have a gate right now (a test checks none are left behind).</summary>
@@ -57,4 +59,10 @@ public sealed class InstanceGates
             owner.Leave(this);
         }
     }
+}
+
+/// <summary>A turn at one instance; disposing it gives the turn to the next caller.</summary>
+public readonly record struct InstanceTurn(IDisposable Gate, bool Waited) : IDisposable
+{
+    public void Dispose() => Gate.Dispose();
 }

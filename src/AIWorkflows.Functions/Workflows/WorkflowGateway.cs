@@ -108,30 +108,41 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             var state = current is null ? _decider.Initial : current.State;
             return new Decision<TState, TEvent>(instanceId, state, state, current?.Version ?? 0, []);
         }
-        if (_rules.SleepBeyond is not null && await WakeIfAsleepAsync(client, instanceId, command, cancellationToken) is { } woken)
-            return await woken;
+        if (_rules.SleepBeyond is not null && await WakeIfAsleepAsync(client, instanceId, command, current, cancellationToken) is Wake.Started woken)
+            return await woken.Answer;
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         await client.RaiseEventAsync(instanceId, _rules.EventName(command), new WorkflowCommand(commandId, Json(command), Skew()), cancellationToken);
         var decision = await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken);
         // It went to sleep as the command arrived (the event dropped with it): wake it with the command.
-        if (decision is null && _rules.SleepBeyond is not null && await WakeIfAsleepAsync(client, instanceId, command, cancellationToken) is { } rewoken)
-            return await rewoken;
+        if (decision is null && _rules.SleepBeyond is not null && await WakeIfAsleepAsync(client, instanceId, command, known: null, cancellationToken) is Wake.Started rewoken)
+            return await rewoken.Answer;
         return decision ?? await UnansweredAsync(instanceId, cancellationToken);
     }
 
+    /// <summary>What a wake found: the instance awake (send it an event), finished or unknown (nothing to do), or started again.</summary>
+    private abstract record Wake
+    {
+        public sealed record Awake : Wake;
+
+        public sealed record Done : Wake;
+
+        public sealed record Started(Task<Decision<TState, TEvent>> Answer) : Wake;
+    }
+
     /// <summary>
-    /// Starts a sleeping instance again with the command (none for a deadline) and answers the wait for its
-    /// decision; null when the instance is awake (send it an event) or finished. One wake per instance at a
-    /// time (<see cref="InstanceGates"/>): the check and the start happen in one turn, so a second caller
-    /// finds the first one's instance created.
+    /// Starts a sleeping instance again with the command (none for a deadline), answering the wait for its decision.
+    /// One wake per instance at a time (<see cref="InstanceGates"/>): the check and the start happen in one turn, so a
+    /// second caller finds the first one's instance created. <paramref name="known"/> is the read model as the caller
+    /// read it; it is read again only if it may have moved since (another caller had the turn, or there was none).
     /// </summary>
-    private async Task<Task<Decision<TState, TEvent>>?> WakeIfAsleepAsync(
-        DurableTaskClient client, string instanceId, TCommand? command, CancellationToken cancellationToken)
+    private async Task<Wake> WakeIfAsleepAsync(
+        DurableTaskClient client, string instanceId, TCommand? command, Snapshot<TState, TEvent>? known, CancellationToken cancellationToken)
     {
         using var turn = await _gates.EnterAsync(instanceId, cancellationToken);
-        var current = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken);
-        if (current is null || _decider.IsFinal(current.State)) return command is null ? null : Task.FromResult(Unchanged(instanceId, current));
+        var current = known is not null && !turn.Waited ? known : await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken);
+        if (current is null || _decider.IsFinal(current.State))
+            return command is null ? new Wake.Done() : new Wake.Started(Task.FromResult(Unchanged(instanceId, current)));
         var instance = await client.GetInstanceAsync(instanceId, cancellationToken);
         // Its last step put it to sleep and it is finishing: an event now would be dropped, so wait for the end and wake it.
         if (Awake(instance) && WouldSleep(current.State))
@@ -140,7 +151,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             // It may have taken a step since the read above (another caller's command).
             current = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) ?? current;
         }
-        if (Awake(instance)) return null;
+        if (Awake(instance)) return new Wake.Awake();
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         try
@@ -152,10 +163,10 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (Awake(await client.GetInstanceAsync(instanceId, cancellationToken))) return null;
+            if (Awake(await client.GetInstanceAsync(instanceId, cancellationToken))) return new Wake.Awake();
             throw;
         }
-        return AnswerOfWakeAsync(client, instanceId, commandId, answered, cancellationToken);
+        return new Wake.Started(AnswerOfWakeAsync(client, instanceId, commandId, answered, cancellationToken));
     }
 
     private async Task<Decision<TState, TEvent>> AnswerOfWakeAsync(
@@ -202,12 +213,15 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         var woken = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            // Still finishing the step that put it to sleep: the next tick wakes it.
-            if (Awake(await client.GetInstanceAsync(row.InstanceId, ct))) return;
-            if (await WakeIfAsleepAsync(client, row.InstanceId, command: default, ct) is { } wake)
+            switch (await WakeIfAsleepAsync(client, row.InstanceId, command: default, known: null, ct))
             {
-                await wake;
-                Interlocked.Increment(ref woken);
+                case Wake.Awake:
+                    // Awake after all (woken by a command): its row stays until it sleeps again and rewrites it.
+                    return;
+                case Wake.Started started:
+                    await started.Answer;
+                    Interlocked.Increment(ref woken);
+                    break;
             }
             await _wakes.RemoveAsync(row, ct);
         });
