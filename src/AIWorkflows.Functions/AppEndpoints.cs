@@ -3,7 +3,6 @@ using AIWorkflows.App.Functions;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.ToolApprovals;
-using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
 
 namespace AIWorkflows.App;
@@ -25,7 +24,6 @@ public static class AppEndpoints
 
         app.MapPolicy();
         app.MapToolRequests();
-        app.MapUnionNotices();
         app.MapTimerFunctions();
         app.MapDevMail();
         app.MapDevClock();
