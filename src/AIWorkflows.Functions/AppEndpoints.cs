@@ -1,5 +1,4 @@
 using AIWorkflows.App.ToolApprovals;
-using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
 
 namespace AIWorkflows.App;
@@ -20,7 +19,6 @@ public static class AppEndpoints
         app.UseAntiforgery();
 
         app.MapToolRequests();
-        app.MapUnionNotices();
         app.MapRazorPages();
         return app;
     }

@@ -111,6 +111,8 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /respond/{token}", Access.Link, (w, v) => Get(L(w, v, w.RespondLink))),
         new("POST /respond/{token}", Access.Link, (w, v) => Form(L(w, v, w.RespondLink), ("response", "no action"))),
         new("GET /union/{token}", Access.Link, (w, v) => Get(L(w, v, w.UnionLink))),
+        // Mail scanners fetch the organization's link, some with HEAD: it answers as GET does, and changes nothing.
+        new("HEAD /union/{token}", Access.Link, (w, v) => new Send("HEAD", L(w, v, w.UnionLink))),
         new("POST /union/{token}", Access.Link, (w, v) => Form(L(w, v, w.UnionLink), ("name", "no answer"))),
         new("POST /api/union/{token}/answer", Access.Link, (w, v) => Json($"/api{L(w, v, w.UnionLink)}/answer", new { name = "no answer" })),
         new("GET /reassess/{token}", Access.Link, (w, v) => Get(L(w, v, w.ReassessLink))),

@@ -146,7 +146,8 @@ public class BadInputTests(AzuriteFixture azurite)
     public async Task EveryEndpointThatTakesInput_HasAGenerator()
     {
         await using var app = new AIWorkflowsApp(azurite);
-        var posts = EndpointInventory.Keys(app).Where(k => !k.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        // GET and HEAD take no body.
+        var posts = EndpointInventory.Keys(app).Where(k => !k.StartsWith("GET ", StringComparison.Ordinal) && !k.StartsWith("HEAD ", StringComparison.Ordinal)).ToList();
         var covered = Specs.Select(s => s.Key).ToList();
 
         Assert.True(posts.Except(covered).ToList() is [], $"No bad-input generator for: {string.Join(", ", posts.Except(covered))}");

@@ -1,8 +1,9 @@
 using System.Globalization;
+using AIWorkflows.App.Pages;
 
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.UnionNotices.Pages;
 
-/// <summary>The words people read for a union notice's states.</summary>
+/// <summary>The words people read for a union notice's states (the union pages and the request status page's union section).</summary>
 public static class UnionWords
 {
     public static string Notice(string status) => status switch
