@@ -2,7 +2,6 @@ using AIWorkflows.App.Development;
 using AIWorkflows.App.Functions;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Policy;
-using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Web;
 
@@ -24,7 +23,6 @@ public static class AppEndpoints
         app.UseAntiforgery();
 
         app.MapPolicy();
-        app.MapToolRequests();
         app.MapUnionNotices();
         app.MapTimerFunctions();
         app.MapDevMail();
