@@ -1,4 +1,3 @@
-using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Web;
 
 namespace AIWorkflows.App;
@@ -18,7 +17,6 @@ public static class AppEndpoints
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapToolRequests();
         app.MapRazorPages();
         return app;
     }
