@@ -44,7 +44,6 @@ public static class AppServices
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new Web.BlobKeyRepository(sp.GetRequiredService<Storage.StorageClients>())));
         // Page functions check their forms themselves (Web/Pages/PageForms); no middleware does it in Azure.
         services.AddAntiforgery();
-        services.AddRazorPages().AddApplicationPart(typeof(AppServices).Assembly);
         return services;
     }
 }

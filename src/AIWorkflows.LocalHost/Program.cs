@@ -55,7 +55,9 @@ public sealed class LocalHostProgram
         builder.Services.AddSingleton(functions);
 
         var web = builder.Build();
-        web.UseAIWorkflowsEndpoints();
+        // In Azure the worker's ProblemResponsesMiddleware turns a function's failure into a problem answer; here the
+        // same rule runs as ASP.NET Core middleware, and also answers an address no function has.
+        web.UseProblemResponses();
         web.MapHttpTriggers(functions);
         await web.RunAsync();
     }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Web;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.Web;
 using Microsoft.AspNetCore.Authentication;
 
 namespace AIWorkflows.App.Identity;

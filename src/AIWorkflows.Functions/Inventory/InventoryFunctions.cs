@@ -1,9 +1,8 @@
 using AIWorkflows.App.Feedback;
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory.Pages;
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Web;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.Web;
 using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;

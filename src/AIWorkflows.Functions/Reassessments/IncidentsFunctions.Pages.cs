@@ -1,8 +1,7 @@
 using AIWorkflows.App.Identity;
 using AIWorkflows.App.Inventory;
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Reassessments.Pages;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.Reassessments.Pages;
 using AIWorkflows.Domain.Reassessments;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,7 +1,6 @@
 using AIWorkflows.App.Identity;
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Reassessments.Pages;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.Reassessments.Pages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

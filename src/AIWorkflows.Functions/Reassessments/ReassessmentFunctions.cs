@@ -1,6 +1,5 @@
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Reassessments.Pages;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.Reassessments.Pages;
 using AIWorkflows.Domain.Policy;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

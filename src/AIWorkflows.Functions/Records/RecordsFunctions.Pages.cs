@@ -1,7 +1,6 @@
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.App.Records.Pages;
 using AIWorkflows.App.Web;
-using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Storage.Records;
 using Microsoft.Azure.Functions.Worker;
 using static AIWorkflows.App.Records.RecordsAnswers;

@@ -1,6 +1,5 @@
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Records.Pages;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.Records.Pages;
 using AIWorkflows.Storage.Records;
 using Microsoft.Azure.Functions.Worker;
 using static AIWorkflows.App.Records.RecordsAnswers;

@@ -1,5 +1,5 @@
 using AIWorkflows.App.Identity;
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 
 namespace AIWorkflows.App.Records;

@@ -1,9 +1,7 @@
 using AIWorkflows.App.Identity;
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Pages.Requests;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.App.ToolApprovals.Pages;
 using AIWorkflows.App.Web;
-using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Domain.ToolApprovals;
 using Microsoft.Azure.Functions.Worker;

@@ -1,6 +1,5 @@
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.ToolApprovals.Pages;
 using AIWorkflows.App.Web.Pages;
+using AIWorkflows.App.ToolApprovals.Pages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

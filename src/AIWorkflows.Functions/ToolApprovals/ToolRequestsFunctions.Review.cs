@@ -1,7 +1,6 @@
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.App.ToolApprovals.Pages;
 using AIWorkflows.App.Tokens;
-using AIWorkflows.App.Web.Pages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

@@ -1,9 +1,8 @@
 using AIWorkflows.App.Feedback;
 using AIWorkflows.App.Identity;
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.App.UnionNotices.Pages;
 using AIWorkflows.App.Web;
-using AIWorkflows.App.Web.Pages;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using static AIWorkflows.App.UnionNotices.UnionNoticeService;

@@ -1,6 +1,5 @@
 using AIWorkflows.App.Development;
 using AIWorkflows.App.Identity;
-using AIWorkflows.App.Pages;
 using AIWorkflows.App.Web.Pages;
 using Microsoft.Azure.Functions.Worker;
 

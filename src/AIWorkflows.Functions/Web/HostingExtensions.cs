@@ -18,8 +18,8 @@ public sealed class HostingFunctions(StorageInitializer storage)
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/healthz")] HttpRequest request) =>
         storage.Ready
-            ? Results.Ok(new { status = "ready" })
-            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting");
+            ? Results.Ok(new { status = "ready" }).Secured()
+            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Starting").Secured();
 
     [Function("StyleSheet")]
     public static IResult StyleSheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "css/site.css")] HttpRequest request)
@@ -27,6 +27,6 @@ public sealed class HostingFunctions(StorageInitializer storage)
         ArgumentNullException.ThrowIfNull(request);
         // Pages change with releases, not by the hour: an hour's caching spares each page view a request.
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=3600";
-        return Results.Bytes(SiteCss.Value, "text/css; charset=utf-8");
+        return Results.Bytes(SiteCss.Value, "text/css; charset=utf-8").Secured();
     }
 }

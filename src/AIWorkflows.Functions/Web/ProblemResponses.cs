@@ -18,6 +18,7 @@ public static partial class ProblemResponses
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
+            SecurityHeaders.Apply(http.Response);
             if (IsApi(http.Request)) await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
             else await WritePageAsync(http, http.Response.StatusCode, http.Response.StatusCode == 404 ? "Page not found" : "This request could not be served",
                 http.Response.StatusCode == 404 ? "There is no page at this address. Start again from the home page." : "Go back and try again.");
@@ -33,6 +34,7 @@ public static partial class ProblemResponses
         var unavailable = busy || IsStorageOutage(error);
         var unreadable = UnreadableBody(error);
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : unreadable ?? StatusCodes.Status500InternalServerError;
+        SecurityHeaders.Apply(http.Response);
         if (unreadable is null) Failed(log, status, error?.GetType().Name ?? "unknown", http.TraceIdentifier, error);
         else Refused(log, status, error!.GetType().Name, http.TraceIdentifier);
         http.Response.StatusCode = status;

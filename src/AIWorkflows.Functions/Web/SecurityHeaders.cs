@@ -7,7 +7,7 @@ namespace AIWorkflows.App.Web;
 /// script or style), post only to the app and cannot be framed; a download (a kept record, an export, a CSV) may be
 /// a document someone uploaded, so it runs nothing and gets an origin of its own (<c>sandbox</c>) even when opened
 /// in a tab; a response that set its own policy keeps it. No response is sniffed into another type. A page that set its own Referrer-Policy (the link pages,
-/// <see cref="AIWorkflows.App.Pages.LinkPageHeaders"/>) keeps it; everything else tells other sites nothing.
+/// <see cref="AIWorkflows.App.Web.Pages.LinkPageHeaders"/>) keeps it; everything else tells other sites nothing.
 /// <see cref="Apply"/> is the whole rule, so a host without ASP.NET Core middleware can call it as it is.
 /// </summary>
 public static class SecurityHeaders

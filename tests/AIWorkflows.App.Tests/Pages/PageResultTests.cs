@@ -1,7 +1,6 @@
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.Tests.Policy;
-using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

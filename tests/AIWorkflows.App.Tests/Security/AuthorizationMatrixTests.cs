@@ -86,7 +86,6 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /api/inventory/export.csv", Access.Public, (_, _) => Get("/api/inventory/export.csv")),
         new("GET /api/inventory/{toolId}", Access.Public, (w, _) => Get($"/api/inventory/{w.ToolId}")),
         new("GET /error/{status:int?}", Access.Public, (_, _) => Get("/error/404"), Answers: 404),
-        new("POST /error/{status:int?}", Access.Public, (_, _) => Form("/error/400")),
         // The Functions host's timer call: a sweep does only what is due, so anyone calling it changes nothing (README).
 
         // Signed-in city staff, whatever their role (issue 19): a request is sent in the name of whoever signed in.
@@ -112,7 +111,6 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /respond/{token}", Access.Link, (w, v) => Form(L(w, v, w.RespondLink), ("response", "no action"))),
         new("GET /union/{token}", Access.Link, (w, v) => Get(L(w, v, w.UnionLink))),
         // Mail scanners fetch the organization's link, some with HEAD: it answers as GET does, and changes nothing.
-        new("HEAD /union/{token}", Access.Link, (w, v) => new Send("HEAD", L(w, v, w.UnionLink))),
         new("POST /union/{token}", Access.Link, (w, v) => Form(L(w, v, w.UnionLink), ("name", "no answer"))),
         new("POST /api/union/{token}/answer", Access.Link, (w, v) => Json($"/api{L(w, v, w.UnionLink)}/answer", new { name = "no answer" })),
         new("GET /reassess/{token}", Access.Link, (w, v) => Get(L(w, v, w.ReassessLink))),

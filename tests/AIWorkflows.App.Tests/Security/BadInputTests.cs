@@ -139,7 +139,6 @@ public class BadInputTests(AzuriteFixture azurite)
         new("POST /api/dev/clock", BodyKind.Json, _ => "/api/dev/clock", null, new Field("advance", new Text("PT0S"))),
         new("POST /?handler=AdvanceClock", BodyKind.Form, _ => "/?handler=AdvanceClock", null, new Field("advance", new Text("PT0S"))),
         new("POST /api/dev/sweep", BodyKind.None, _ => "/api/dev/sweep"),
-        new("POST /error/{status:int?}", BodyKind.None, _ => "/error/400"),
     ];
 
     [Fact]

@@ -55,7 +55,7 @@ public static partial class EndpointInventory
     /// <summary>The page model's <c>On{Verb}{Handler}[Async]</c> methods; a page answers GET even without an OnGet.</summary>
     private static List<(string Verb, string? Handler)> Handlers(PageActionDescriptor page)
     {
-        var typeName = "AIWorkflows.App.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
+        var typeName = "AIWorkflows.App.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
         var model = typeof(AIWorkflows.App.AppServices).Assembly.GetType(typeName)
             ?? throw new InvalidOperationException($"No page model {typeName} for {page.ViewEnginePath}.");
         var found = model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)

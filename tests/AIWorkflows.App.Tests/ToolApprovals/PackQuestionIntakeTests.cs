@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AIWorkflows.App.Pages.Requests;
+using AIWorkflows.App.ToolApprovals.Pages;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;

@@ -1,5 +1,5 @@
 using AIWorkflows.App.Inventory;
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using static AIWorkflows.App.AccessGrants.AccessGrantService;
 
 namespace AIWorkflows.App.AccessGrants.Pages;

@@ -1,5 +1,5 @@
 using AIWorkflows.App.Inventory;
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.Reassessments;
 using static AIWorkflows.App.Reassessments.ToolLifecycleService;

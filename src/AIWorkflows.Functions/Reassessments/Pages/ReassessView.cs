@@ -1,4 +1,4 @@
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Reassessments;
 using static AIWorkflows.App.Reassessments.ToolLifecycleService;
 

@@ -1,4 +1,4 @@
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Storage.Records;
 

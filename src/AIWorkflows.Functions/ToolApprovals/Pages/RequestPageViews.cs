@@ -1,5 +1,4 @@
-using AIWorkflows.App.Pages;
-using AIWorkflows.App.Pages.Requests;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 
 namespace AIWorkflows.App.ToolApprovals.Pages;
@@ -53,7 +52,7 @@ public sealed record ReviewPageView(
         new("reject", "Reject", "The tool must not be used for this purpose."),
     ];
 
-    public FormErrors Errors => FormErrors ?? AIWorkflows.App.Pages.FormErrors.None;
+    public FormErrors Errors => FormErrors ?? AIWorkflows.App.Web.Pages.FormErrors.None;
 
     /// <summary>The refusal's status, 400 for errors by field, otherwise 200.</summary>
     public int Status => Problem?.Status ?? (Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
@@ -69,7 +68,7 @@ public sealed record RespondPageView(
     RequestView? View = null, ProblemView? Problem = null, ActResult.Done? Done = null,
     FormErrors? FormErrors = null, string? Action = null, string? Response = null)
 {
-    public FormErrors Errors => FormErrors ?? AIWorkflows.App.Pages.FormErrors.None;
+    public FormErrors Errors => FormErrors ?? AIWorkflows.App.Web.Pages.FormErrors.None;
 
     public int Status => Problem?.Status ?? (Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
 

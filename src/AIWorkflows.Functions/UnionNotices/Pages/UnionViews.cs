@@ -1,5 +1,5 @@
 using AIWorkflows.App.Inventory;
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 using static AIWorkflows.App.UnionNotices.UnionNoticeService;
 

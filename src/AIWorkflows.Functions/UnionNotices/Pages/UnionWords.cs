@@ -1,5 +1,5 @@
 using System.Globalization;
-using AIWorkflows.App.Pages;
+using AIWorkflows.App.Web.Pages;
 
 namespace AIWorkflows.App.UnionNotices.Pages;
 

@@ -1,4 +1,3 @@
-using AIWorkflows.App.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 

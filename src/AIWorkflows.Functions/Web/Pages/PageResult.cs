@@ -1,4 +1,3 @@
-using AIWorkflows.App.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 

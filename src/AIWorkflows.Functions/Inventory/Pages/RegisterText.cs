@@ -1,9 +1,10 @@
 using System.Globalization;
 using AIWorkflows.App.Inventory;
+using AIWorkflows.App.Web.Pages;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace AIWorkflows.App.Pages.Inventory;
+namespace AIWorkflows.App.Inventory.Pages;
 
 /// <summary>How the register reads to a resident: short dates, statuses, clipped long texts.</summary>
 public static class RegisterText

@@ -1,6 +1,6 @@
 using AIWorkflows.Domain.Policy;
 
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.Web.Pages;
 
 /// <summary>The words people read for the codes the service and the pack use.</summary>
 public static class Words

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.Web.Pages;
 
 /// <summary>Times as people in the city read them: "Wed 2 Dec 2026, 10:00 PT", in a machine-readable &lt;time&gt;.</summary>
 public static class CityTime

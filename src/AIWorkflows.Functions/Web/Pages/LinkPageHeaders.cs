@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.Web.Pages;
 
 /// <summary>
 /// Pages opened from emailed links carry the access token in their address: keep it out of

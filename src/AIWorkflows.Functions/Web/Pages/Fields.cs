@@ -1,4 +1,4 @@
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.Web.Pages;
 
 public sealed record ChoiceOption(string Value, string Label, string? Hint = null);
 

@@ -1,6 +1,6 @@
 using AIWorkflows.App.ToolApprovals;
 
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.Web.Pages;
 
 /// <summary>A problem explained to a person: what happened, what to do, and where to go next.</summary>
 public sealed record ProblemView(int Status, string Title, string Detail, string? RequestId = null)

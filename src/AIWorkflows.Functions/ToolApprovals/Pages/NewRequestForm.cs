@@ -1,8 +1,9 @@
 using AIWorkflows.App.ToolApprovals;
+using AIWorkflows.App.Web.Pages;
 using AIWorkflows.Domain.Policy;
 using AIWorkflows.Domain.ToolApprovals;
 
-namespace AIWorkflows.App.Pages.Requests;
+namespace AIWorkflows.App.ToolApprovals.Pages;
 
 /// <summary>
 /// The intake form exactly as the person filled it in (yes/no kept as "true"/"false"/nothing), so

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace AIWorkflows.App.Pages;
+namespace AIWorkflows.App.Web.Pages;
 
 /// <summary>
 /// The service's errors (keyed by field name, e.g. "toolName", "answers.q1") laid out for a form:
