@@ -26,9 +26,12 @@ public static partial class ProblemResponses
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext http)
+    private static Task HandleAsync(HttpContext http) => AnswerFailureAsync(http, http.Features.Get<IExceptionHandlerFeature>()?.Error);
+
+    /// <summary>Logs a request's failure and answers it (503 with Retry-After for storage, else 500 naming the trace id); <see cref="ProblemResponsesMiddleware"/> calls it in Azure.</summary>
+    public static async Task AnswerFailureAsync(HttpContext http, Exception? error)
     {
-        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        ArgumentNullException.ThrowIfNull(http);
         var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AIWorkflows.Errors");
         var busy = IsBusy(error);
         var unavailable = busy || IsStorageOutage(error);

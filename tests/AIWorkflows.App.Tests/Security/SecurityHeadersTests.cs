@@ -63,7 +63,7 @@ public class SecurityHeadersTests(AzuriteFixture azurite)
         {
             using var response = await http.GetAsync(path);
             if (Missing(response) is { } missing) wrong.Add($"{path} ({(int)response.StatusCode}): {missing}");
-            else if (!Header(response, "Content-Security-Policy").StartsWith(Web.SecurityHeaders.PagePolicy, StringComparison.Ordinal))
+            else if (!Header(response, "Content-Security-Policy").StartsWith(AIWorkflows.App.Web.SecurityHeaders.PagePolicy, StringComparison.Ordinal))
                 wrong.Add($"{path}: not the page policy");
         }
         // Downloads: whatever they hold runs nothing, even opened in a tab.
