@@ -15,7 +15,7 @@ namespace AIWorkflows.App.AccessGrants;
 public sealed partial class AccessGrantsFunctions
 {
     [Function("AccessSignPage")]
-    public async Task<IResult> SignPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "access/sign/{token}")] HttpRequest request, string token, CancellationToken ct)
+    public async Task<IResult> SignPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "access/sign/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         LinkPageHeaders.Apply(request.HttpContext.Response);
@@ -28,7 +28,6 @@ public sealed partial class AccessGrantsFunctions
         [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LinkPageHeaders.Apply(request.HttpContext.Response);
         var posted = await PageForms.ReadLinkFormAsync(request.HttpContext, ct);
         if (posted.Form is not { } form) return posted.Refusal!;
         var done = await service.SignAsync(client, token, PageForms.Field(form, "agree"), PageForms.Field(form, "sha256"), ct);
@@ -36,7 +35,7 @@ public sealed partial class AccessGrantsFunctions
     }
 
     [Function("AccessConsentPage")]
-    public async Task<IResult> ConsentPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "access/consent/{token}")] HttpRequest request, string token, CancellationToken ct)
+    public async Task<IResult> ConsentPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "access/consent/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         LinkPageHeaders.Apply(request.HttpContext.Response);
@@ -49,7 +48,6 @@ public sealed partial class AccessGrantsFunctions
         [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LinkPageHeaders.Apply(request.HttpContext.Response);
         var posted = await PageForms.ReadLinkFormAsync(request.HttpContext, ct);
         if (posted.Form is not { } form) return posted.Refusal!;
         var (decision, comments) = (PageForms.Field(form, "decision"), PageForms.Field(form, "comments"));
@@ -58,7 +56,7 @@ public sealed partial class AccessGrantsFunctions
     }
 
     [Function("AccessGrantPage")]
-    public async Task<IResult> GrantPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "access/grant/{token}")] HttpRequest request, string token, CancellationToken ct)
+    public async Task<IResult> GrantPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "access/grant/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         // The form's antiforgery token is bound to whoever will post it (DTI may be signed in).

@@ -14,7 +14,7 @@ namespace AIWorkflows.App.Reassessments;
 public sealed partial class IncidentsFunctions
 {
     [Function("IncidentsTriagePage")]
-    public async Task<IResult> TriagePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "triage/{token}")] HttpRequest request, string token, CancellationToken ct)
+    public async Task<IResult> TriagePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "triage/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         // The form's antiforgery token is bound to whoever will post it (the officer may be signed in).

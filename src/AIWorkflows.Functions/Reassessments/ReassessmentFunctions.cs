@@ -14,7 +14,7 @@ namespace AIWorkflows.App.Reassessments;
 public sealed class ReassessmentFunctions(ToolLifecycleService service, PolicyPack pack)
 {
     [Function("ReassessPage")]
-    public async Task<IResult> ReassessPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reassess/{token}")] HttpRequest request, string token, CancellationToken ct)
+    public async Task<IResult> ReassessPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "reassess/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         LinkPageHeaders.Apply(request.HttpContext.Response);
@@ -27,7 +27,6 @@ public sealed class ReassessmentFunctions(ToolLifecycleService service, PolicyPa
         [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LinkPageHeaders.Apply(request.HttpContext.Response);
         var posted = await PageForms.ReadLinkFormAsync(request.HttpContext, ct);
         if (posted.Form is not { } form) return posted.Refusal!;
         var values = ReassessView.Order.ToDictionary(key => key, key => form[key].FirstOrDefault(), StringComparer.Ordinal);

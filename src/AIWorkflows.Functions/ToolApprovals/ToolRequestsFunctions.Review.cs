@@ -36,7 +36,6 @@ public sealed partial class ToolRequestsFunctions
         [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LinkPageHeaders.Apply(request.HttpContext.Response);
         var posted = await PageForms.ReadLinkFormAsync(request.HttpContext, ct);
         if (posted.Form is not { } form) return posted.Refusal!;
         if (PageForms.Handler(request, EscalateForm))

@@ -28,7 +28,6 @@ public sealed partial class UnionNoticeFunctions
         [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        LinkPageHeaders.Apply(request.HttpContext.Response);
         var posted = await PageForms.ReadLinkFormAsync(request.HttpContext, ct);
         if (posted.Form is not { } form) return posted.Refusal!;
         var input = new UnionNoticeService.AnswerInput(PageForms.Field(form, "answer"), PageForms.Field(form, "name"), PageForms.Field(form, "comments"));

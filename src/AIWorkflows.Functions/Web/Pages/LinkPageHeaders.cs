@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace AIWorkflows.App.Web.Pages;
 
 /// <summary>
@@ -8,14 +6,7 @@ namespace AIWorkflows.App.Web.Pages;
 /// </summary>
 public static class LinkPageHeaders
 {
-    public static void Apply(PageModel page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        Apply(page.Response);
-        page.ViewData["NoReferrer"] = true;
-    }
-
-    /// <summary>The same headers on a page function's response (its component sets <c>NoReferrer</c> on the layout).</summary>
+    /// <summary>Sets them on a link page function's response (its component sets <c>NoReferrer</c> on the layout).</summary>
     public static void Apply(HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -41,9 +41,14 @@ public static class PageForms
     /// <summary>
     /// The form of a page whose address is its capability (an emailed link's signed token): read with the same
     /// limits, without the antiforgery check, as the link pages have always taken it (the token is what a forger lacks).
+    /// The answer, whatever it is, carries <see cref="LinkPageHeaders"/>: the token must not leak from it either.
     /// </summary>
-    public static Task<Posted> ReadLinkFormAsync(HttpContext http, CancellationToken ct) =>
-        ReadAsync(http, checkAntiforgery: false, null, ct);
+    public static Task<Posted> ReadLinkFormAsync(HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        LinkPageHeaders.Apply(http.Response);
+        return ReadAsync(http, checkAntiforgery: false, null, ct);
+    }
 
     private static async Task<Posted> ReadAsync(HttpContext http, bool checkAntiforgery, long? maxBodyBytes, CancellationToken ct)
     {
