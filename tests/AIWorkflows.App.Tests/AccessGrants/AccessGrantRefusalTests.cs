@@ -85,6 +85,8 @@ public class AccessGrantRefusalTests(AzuriteFixture azurite, ITestOutputHelper o
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);
             Assert.Equal("no-store", get.Headers.CacheControl?.ToString());
             using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("no-store", head.Headers.CacheControl?.ToString());
         }
         var grant = Assert.Single(await officer.GrantsAsync($"toolId={toolId}&status=all"))!;
         Assert.Contains("'AI Policy acknowledgement' not signed", grant["missing"].Strings());
