@@ -98,6 +98,8 @@ async Task WriteAsync()
     var header = $"# Benchmark results\n\n{Machine.Describe()}\nBenchmarks: {string.Join(", ", timings)}; {total.Elapsed.TotalMinutes:F1} min in all.\n";
     Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
     await File.WriteAllTextAsync(outPath, report.Markdown(header));
+    // The figures issue 18 names, beside the markdown (latest.md → latest.json).
+    await File.WriteAllTextAsync(Path.ChangeExtension(outPath, ".json"), report.Json());
 }
 
 internal sealed class BenchAzurite : IAsyncDisposable
