@@ -20,10 +20,11 @@ internal sealed class PlainBenchApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TableClient _instances;
+    private readonly TableClient _partitions;
 
-    private PlainBenchApp(WebApplication app, SendGridListener sendGrid, Uri baseUrl, TableClient instances)
+    private PlainBenchApp(WebApplication app, SendGridListener sendGrid, Uri baseUrl, TableClient instances, TableClient partitions)
     {
-        (_app, SendGrid, _instances) = (app, sendGrid, instances);
+        (_app, SendGrid, _instances, _partitions) = (app, sendGrid, instances, partitions);
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(10) };
     }
 
@@ -55,7 +56,42 @@ internal sealed class PlainBenchApp : IAsyncDisposable
         await app.StartAsync();
         // The bench's own view of the backend's instance table: not counted, it is not the app's work.
         var instances = new TableClient(azurite.ConnectionString, prefix + "PlainInstances");
-        return new PlainBenchApp(app, sendGrid, baseUrl, instances);
+        var plain = new PlainBenchApp(app, sendGrid, baseUrl, instances, new TableClient(azurite.ConnectionString, prefix + "PlainPartitions"));
+        await plain.WaitUntilStartedAsync();
+        return plain;
+    }
+
+    /// <summary>
+    /// The backend starts once the worker connects: it takes its app lease, creates its queues and takes its
+    /// partitions' leases, seconds after the host has started. That is start-up, not the first step's work, so
+    /// the bench waits until every partition has an owner (read by the bench, not counted), and a second more.
+    /// </summary>
+    private async Task WaitUntilStartedAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var (rows, owned) = (0, 0);
+            try
+            {
+                await foreach (var p in _partitions.QueryAsync<TableEntity>())
+                {
+                    rows++;
+                    if (p.GetString("CurrentOwner") is { Length: > 0 }) owned++;
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                // The table is not there yet.
+            }
+            if (rows > 0 && owned == rows)
+            {
+                await Task.Delay(1000);
+                return;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The plain app's Durable backend did not own its partitions within 90 s.");
     }
 
     public IReadOnlyList<SentMail> Mail() => SentMail.All(SendGrid);

@@ -45,13 +45,14 @@ internal static class PlainJourney
         });
         string[] after = ["awaiting aio, iso, cityattorney", "awaiting iso, cityattorney", "awaiting cityattorney"];
         var decided = new HashSet<int>();
-        var expect = 0;
+        var reviewed = 0;
         for (var round = 0; round < 3; round++)
         {
             var open = plain.Mail().Where(m => m.Subject.StartsWith("Decision needed", StringComparison.Ordinal) && decided.Add(m.Seq)).ToList();
             foreach (var mail in open)
             {
-                var waitFor = expect < after.Length ? after[expect++] : null;
+                var waitFor = reviewed < after.Length ? after[reviewed] : null;
+                reviewed++;
                 await StepAsync($"review: {mail.To.Split('@')[0]}", async () =>
                 {
                     await plain.PostJsonAsync(mail.LinkPath("/reviews/"), new { decision = "approve", comments = "ok" });
@@ -65,8 +66,8 @@ internal static class PlainJourney
                 });
             }
         }
-        if (expect != 4 || plain.Mail().Count(m => m.Subject.StartsWith("Request approved", StringComparison.Ordinal)) != 1)
-            throw new InvalidOperationException($"The plain app's approval did not end approved after {expect} reviews.");
+        if (reviewed != 4 || plain.Mail().Count(m => m.Subject.StartsWith("Request approved", StringComparison.Ordinal)) != 1)
+            throw new InvalidOperationException($"The plain app's approval did not end approved after {reviewed} reviews.");
         var approval = steps.ToList();
         steps.Clear();
 

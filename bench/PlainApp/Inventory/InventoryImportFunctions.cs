@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using CsvHelper;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public sealed class InventoryImportFunctions(PlainStorage storage, IOptions<Plai
     private const int Parallelism = 8;
 
     [Function("ImportInventory")]
-    public async Task<IActionResult> Import(
+    public async Task<IResult> Import(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inventory/import")] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,7 +35,7 @@ public sealed class InventoryImportFunctions(PlainStorage storage, IOptions<Plai
             await ReassessmentActivities.StartAsync(client, cycle, token);
             accepted.Add(tool.Id);
         });
-        return new OkObjectResult(new { rows, accepted = accepted.Count });
+        return Results.Ok(new { rows, accepted = accepted.Count });
     }
 
     private sealed record ImportedTool(string Id, string Name, string Owner);

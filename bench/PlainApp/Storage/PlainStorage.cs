@@ -12,7 +12,7 @@ public sealed class PlainStorage(TableServiceClient tables, BlobServiceClient bl
 
     public TableClient Register { get; } = tables.GetTableClient(prefix + "PlainRegister");
 
-    public BlobContainerClient Records { get; } = blobs.GetBlobContainerClient((prefix + "-plain-records").TrimStart('-').ToLowerInvariant());
+    public BlobContainerClient Records { get; } = blobs.GetBlobContainerClient((prefix + "plainrecords").ToLowerInvariant());
 }
 
 public static class PlainStorageServiceCollectionExtensions

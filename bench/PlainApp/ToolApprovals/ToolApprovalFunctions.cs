@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -12,45 +11,45 @@ namespace PlainApp.ToolApprovals;
 public sealed class ToolApprovalFunctions(PlainStorage storage, IOptions<PlainOptions> options)
 {
     [Function("SubmitRequest")]
-    public async Task<IActionResult> Submit(
+    public async Task<IResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/requests")] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         var form = await request.ReadFromJsonAsync<ToolRequest>(request.HttpContext.RequestAborted);
-        if (Problem(form) is { } problem) return new BadRequestObjectResult(new { title = problem });
+        if (Problem(form) is { } problem) return Results.BadRequest(new { title = problem });
 
         var id = $"req-{Guid.NewGuid():N}"[..20];
         var o = options.Value;
         var reviewers = new[] { Roles.Director }.Concat(Roles.AfterDirector).ToDictionary(r => r, o.ReviewerEmail);
         var started = new ApprovalStarted(id, "tool-" + id[4..], form!, reviewers, DateTime.UtcNow);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ToolApprovalOrchestration), started, new StartOrchestrationOptions(id));
-        return new AcceptedResult($"/api/requests/{id}", new { id, toolId = started.ToolId });
+        return Results.Accepted($"/api/requests/{id}", new { id, toolId = started.ToolId });
     }
 
     [Function("SubmitReview")]
-    public async Task<IActionResult> Review(
+    public async Task<IResult> Review(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/requests/{id}/reviews/{role}")] HttpRequest request,
         string id, string role, [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         var body = await request.ReadFromJsonAsync<ReviewForm>(request.HttpContext.RequestAborted);
-        if (!Roles.IsReviewer(role) || body?.Decision is not ("approve" or "reject")) return new BadRequestObjectResult(new { title = "Say approve or reject, as one of the request's reviewers." });
+        if (!Roles.IsReviewer(role) || body?.Decision is not ("approve" or "reject")) return Results.BadRequest(new { title = "Say approve or reject, as one of the request's reviewers." });
         // The Functions host's client checks that the instance is running before it raises an event; the sidecar's does not, so this does.
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, request.HttpContext.RequestAborted);
-        if (instance?.RuntimeStatus is not OrchestrationRuntimeStatus.Running) return new NotFoundResult();
+        if (instance?.RuntimeStatus is not OrchestrationRuntimeStatus.Running) return Results.NotFound();
         await client.RaiseEventAsync(id, ToolApprovalOrchestration.ReviewEvent(role), new Review(role, body.Decision, body.Comments, DateTime.UtcNow));
-        return new AcceptedResult();
+        return Results.Accepted();
     }
 
     [Function("RequestStatus")]
-    public async Task<IActionResult> Status(
+    public async Task<IResult> Status(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/requests/{id}")] HttpRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var row = await storage.Requests.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(id, "status", cancellationToken: request.HttpContext.RequestAborted);
-        return row.HasValue ? new OkObjectResult(new { id, status = row.Value!.GetString("Status"), toolName = row.Value.GetString("ToolName") }) : new NotFoundResult();
+        return row.HasValue ? Results.Ok(new { id, status = row.Value!.GetString("Status"), toolName = row.Value.GetString("ToolName") }) : Results.NotFound();
     }
 
     private static string? Problem(ToolRequest? form)
