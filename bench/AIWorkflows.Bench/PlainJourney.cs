@@ -18,6 +18,19 @@ internal static class PlainJourney
     // seconds after the approval: the owner is asked 14 days ahead of a due date 14 days and this much on.
     private static readonly TimeSpan AskAfter = TimeSpan.FromSeconds(8);
 
+    /// <summary>How the plain app does the approval and how its steps are measured, for the report.</summary>
+    public const string Method =
+        "its starter validates the request and starts the orchestration; the orchestration writes the status row, mails the requester and the "
+        + "director (an activity each, awaited in turn), waits for the director's review (an external event raised by an HTTP function, which first "
+        + "reads the instance's status as the Functions host's client does), mails the other three together (fan-out) and waits for their three "
+        + "reviews, then writes the decision record (a blob), the status row, the register line, starts the tool's eternal re-assessment orchestration "
+        + "(an activity with the Durable client) and mails the outcome. Its progress is the orchestration's custom status, so a step ends when the "
+        + "backend's Instances row shows the orchestration has acted (read by the bench, uncounted), plus half a second for the episode's message "
+        + "deletes. Its re-assessment is a durable timer on the real clock, set here to fire 8 s after the approval (so the first step includes the "
+        + "engine's polling while it waits), two mails, the attestation and the review as events, the record blob, the register line and "
+        + "`ContinueAsNew`. It has no reminders, escalation, submission record, holds or planned-tool line, all of which ours has: a feature-equal "
+        + "plain app would cost more, not less.";
+
     public sealed record Step(string Name, StorageTransactionSnapshot App, StorageTransactionSnapshot Durable);
 
     public static async Task<(List<Step> Approval, List<Step> Reassessment, string Id)> RunAsync(AzuriteFixture azurite)

@@ -70,6 +70,18 @@ internal sealed class Report
     private static string Short(string resource) =>
         resource.Length > 13 && resource[0] == 't' && resource[1..13].All(char.IsAsciiHexDigitLower) ? resource[13..] : resource;
 
+    // Queue messages, table rows and blobs, by what the request was for: the engine's queues (control and work items),
+    // its History and Instances tables, its leases, and the app's own storage.
+    public static string ByKind(StorageTransactionSnapshot durable, StorageTransactionSnapshot app)
+    {
+        long Where(StorageTransactionSnapshot s, Func<string, bool> p) => s.ByOperation.Where(kv => p(kv.Key.Resource)).Sum(kv => kv.Value);
+        var queues = Where(durable, r => r.Contains("-control-", StringComparison.Ordinal) || r.EndsWith("-workitems", StringComparison.Ordinal));
+        var history = Where(durable, r => r.Contains("History", StringComparison.Ordinal));
+        var instances = Where(durable, r => r.Contains("Instances", StringComparison.Ordinal));
+        var other = durable.Total - queues - history - instances;
+        return $"engine queues {queues}, History {history}, Instances {instances}, other engine {other} (leases, partitions, large messages), app's own {app.Total}";
+    }
+
     public string Summary() => Table(["benchmark", "measure", "result", "target", ""], _summary);
 
     public string Markdown(string header) => $"{header}\n## Summary\n\n{Summary()}\n{SideBySide()}## Details\n\n{_sections}";

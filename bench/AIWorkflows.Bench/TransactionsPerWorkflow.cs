@@ -121,38 +121,14 @@ internal static class TransactionsPerWorkflow
             + $"\nThe first engine (a state-stored decider store with an outbox, a timer table and a sweep; removed in issue 16) made "
             + $"{FirstEngineApproval} per approval and {FirstEngineReassessment} per re-assessment cycle, all of them the app's.\n\n" + Notes
             + $"\n**The plain Durable Functions app** (`bench/PlainApp`, default Durable settings: 4 partitions, 30 s polling ceiling), request `{plain.Id}`, "
-            + "the same journey: " + PlainNotes + "\n\n"
+            + "the same journey: " + PlainJourney.Method + "\n\n"
             + Report.Table(["step", "app", "Durable engine", "total", "what the app touched", "what the engine touched"],
                 plain.Approval.Select(s => Row(s.Name, s.App, s.Durable))
                     .Append(Row("**approval total**", plainApproval, plainApprovalDurable))
                     .Concat(plain.Reassessment.Select(s => Row(s.Name, s.App, s.Durable)))
                     .Append(Row("**re-assessment total**", plainReassess, plainReassessDurable)))
-            + "\nBy kind of request over the whole approval, ours then plain: " + ByKind(Sum(approvalSteps.Select(s => s.Durable)), Sum(approvalSteps.Select(s => s.App)))
-            + "; plain: " + ByKind(plainApprovalDurable, plainApproval) + ".\n");
-    }
-
-    private const string PlainNotes =
-        "its starter validates the request and starts the orchestration; the orchestration writes the status row, mails the requester and the "
-        + "director (an activity each, awaited in turn), waits for the director's review (an external event raised by an HTTP function, which first "
-        + "reads the instance's status as the Functions host's client does), mails the other three together (fan-out) and waits for their three "
-        + "reviews, then writes the decision record (a blob), the status row, the register line, starts the tool's eternal re-assessment orchestration "
-        + "(an activity with the Durable client) and mails the outcome. Its progress is the orchestration's custom status, so a step ends when the "
-        + "backend's Instances row shows the orchestration has acted (read by the bench, uncounted), plus half a second for the episode's message "
-        + "deletes. Its re-assessment is a durable timer on the real clock, set here to fire 8 s after the approval (so the first step includes the "
-        + "engine's polling while it waits), two mails, the attestation and the review as events, the record blob, the register line and "
-        + "`ContinueAsNew`. It has no reminders, escalation, submission record, holds or planned-tool line, all of which ours has: a feature-equal "
-        + "plain app would cost more, not less.";
-
-    // Queue messages, table rows and blobs, by what the request was for: the engine's queues (control and work items),
-    // its History and Instances tables, its leases, and the app's own storage.
-    private static string ByKind(StorageTransactionSnapshot durable, StorageTransactionSnapshot app)
-    {
-        long Where(StorageTransactionSnapshot s, Func<string, bool> p) => s.ByOperation.Where(kv => p(kv.Key.Resource)).Sum(kv => kv.Value);
-        var queues = Where(durable, r => r.Contains("-control-", StringComparison.Ordinal) || r.EndsWith("-workitems", StringComparison.Ordinal));
-        var history = Where(durable, r => r.Contains("History", StringComparison.Ordinal));
-        var instances = Where(durable, r => r.Contains("Instances", StringComparison.Ordinal));
-        var other = durable.Total - queues - history - instances;
-        return $"engine queues {queues}, History {history}, Instances {instances}, other engine {other} (leases, partitions, large messages), app's own {app.Total}";
+            + "\nBy kind of request over the whole approval, ours: " + Report.ByKind(Sum(approvalSteps.Select(s => s.Durable)), Sum(approvalSteps.Select(s => s.App)))
+            + "; plain: " + Report.ByKind(plainApprovalDurable, plainApproval) + ".\n");
     }
 
     private static string[] Row(string step, StorageTransactionSnapshot app, StorageTransactionSnapshot durable)
