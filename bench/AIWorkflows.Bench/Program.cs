@@ -4,9 +4,9 @@ using AIWorkflows.Bench;
 using AIWorkflows.Storage.Tests.Fixtures;
 
 // `bench/run [names...]` or `dotnet run -c Release --project bench/AIWorkflows.Bench -- [names...]` runs the
-// named benchmarks (tx idle http startup), all by default, and writes bench/results/latest.md.
+// named benchmarks (tx idle load http startup), all by default, and writes bench/results/latest.md.
 // Each prints its own table as it finishes.
-var all = new[] { "tx", "idle", "http", "startup" };
+var all = new[] { "tx", "idle", "load", "http", "startup" };
 // A probe for start-up work: how long loading (and schema-validating) a policy pack takes in a cold process.
 if (args.FirstOrDefault() == "pack-load")
 {
@@ -59,6 +59,7 @@ foreach (var name in chosen)
         {
             case "tx": await TransactionsPerWorkflow.RunAsync(azurite.Fixture, report); break;
             case "idle": await IdleCost.RunAsync(azurite.Fixture, report); break;
+            case "load": await ApprovalLoad.RunAsync(azurite.Fixture, report); break;
             case "http": await HttpLoad.RunAsync(azurite.Fixture, report); break;
             case "startup": await StartupAndMemory.RunAsync(azurite.Fixture, report); break;
         }
@@ -98,6 +99,8 @@ async Task WriteAsync()
     var header = $"# Benchmark results\n\n{Machine.Describe()}\nBenchmarks: {string.Join(", ", timings)}; {total.Elapsed.TotalMinutes:F1} min in all.\n";
     Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
     await File.WriteAllTextAsync(outPath, report.Markdown(header));
+    // The figures issue 18 names, beside the markdown (latest.md → latest.json).
+    await File.WriteAllTextAsync(Path.ChangeExtension(outPath, ".json"), report.Json());
 }
 
 internal sealed class BenchAzurite : IAsyncDisposable

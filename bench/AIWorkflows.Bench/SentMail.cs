@@ -10,7 +10,7 @@ internal sealed partial record SentMail(int Seq, string To, string Subject, stri
     public static IReadOnlyList<SentMail> All(SendGridListener sendGrid) =>
         [.. sendGrid.Requests.Select((r, i) => From(i, r.Body))];
 
-    private static SentMail From(int seq, JsonElement body)
+    public static SentMail From(int seq, JsonElement body)
     {
         var to = body.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!;
         var subject = body.TryGetProperty("subject", out var s) ? s.GetString()! : body.GetProperty("personalizations")[0].GetProperty("subject").GetString()!;
