@@ -94,6 +94,8 @@ var settings = {
   // DefaultAzureCredential in the app picks this user-assigned identity.
   AZURE_CLIENT_ID: identityClientId
   ASPNETCORE_ENVIRONMENT: 'Production'
+  // The root is the app's home page (HomeFunctions), not the Functions host's own landing page.
+  AzureWebJobsDisableHomepage: 'true'
   Storage__TableServiceUri: tableEndpoint
   Storage__BlobServiceUri: blobEndpoint
   Policy__Pack: policyPack

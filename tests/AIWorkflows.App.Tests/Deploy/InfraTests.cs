@@ -95,7 +95,7 @@ public partial class InfraTests
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "AZURE_CLIENT_ID",
             "Storage__TableServiceUri", "Storage__BlobServiceUri", "Policy__Pack", "App__BaseUrl",
-            "Tokens__SigningKey", "SendGrid__ApiKey", "SendGrid__FromEmail", "Auth__TrustEasyAuth",
+            "Tokens__SigningKey", "SendGrid__ApiKey", "SendGrid__FromEmail", "Auth__TrustEasyAuth", "AzureWebJobsDisableHomepage",
         })
             Assert.Matches($"['\"]{key}['\"]", text);
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", text, StringComparison.Ordinal);
