@@ -3,8 +3,8 @@ namespace AIWorkflows.App.Web;
 /// <summary>
 /// Emailed links carry their bearer token in the path (<c>/tasks/{token}</c>), and a log reader must not
 /// be able to replay one. ASP.NET Core writes the path into "Request starting" and into every line's
-/// scope (<c>RequestPath</c>, which structured sinks keep), routing and static files into Debug lines,
-/// Razor Pages the handler's arguments into Trace lines. These rules name those categories exactly, so
+/// scope (<c>RequestPath</c>, which structured sinks keep), routing and static files into Debug lines.
+/// These rules name those categories exactly, so
 /// they win over any broader <c>Logging:LogLevel</c> an operator sets.
 /// </summary>
 public static class LinkLogging
@@ -15,7 +15,6 @@ public static class LinkLogging
         logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Information);
-        logging.AddFilter("Microsoft.AspNetCore.Mvc.RazorPages", LogLevel.Debug);
         return logging;
     }
 }

@@ -1,26 +1,12 @@
 using System.Globalization;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Web.Pages;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace AIWorkflows.App.Inventory.Pages;
 
 /// <summary>How the register reads to a resident: short dates, statuses, clipped long texts.</summary>
 public static class RegisterText
 {
-    /// <summary>A day in the city's zone, "2 Dec 2026", in a machine-readable &lt;time&gt;; a dash when there is none.</summary>
-    public static IHtmlContent Day(DateTimeOffset? at, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        if (at is not { } value) return new HtmlString("&mdash;");
-        var local = TimeZoneInfo.ConvertTime(value, zone);
-        var time = new TagBuilder("time");
-        time.Attributes["datetime"] = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        time.InnerHtml.Append(local.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
-        return time;
-    }
-
     public static string Status(string status) => status switch
     {
         "approved" => "Approved, in use",

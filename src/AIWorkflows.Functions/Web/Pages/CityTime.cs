@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace AIWorkflows.App.Web.Pages;
 
@@ -30,15 +28,4 @@ public static class CityTime
     /// <summary>The same time for machines (a &lt;time&gt;'s datetime): ISO 8601 with the city's offset.</summary>
     public static string Machine(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    public static IHtmlContent Tag(DateTimeOffset at, TimeZoneInfo zone)
-    {
-        var time = new TagBuilder("time");
-        time.Attributes["datetime"] = Machine(at, zone);
-        time.InnerHtml.Append(Text(at, zone));
-        return time;
-    }
-
-    public static IHtmlContent Tag(DateTimeOffset? at, TimeZoneInfo zone) =>
-        at is { } value ? Tag(value, zone) : new HtmlString("&mdash;");
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace AIWorkflows.App.Web.Pages;
 
@@ -57,19 +55,6 @@ public sealed class FormErrors
 
     public string? InputClass(string field) => Has(field) ? "input--error" : null;
 
-    public IHtmlContent Message(string field)
-    {
-        if (!_errors.TryGetValue(field, out var messages)) return HtmlString.Empty;
-        var p = new TagBuilder("p");
-        p.Attributes["id"] = ErrorIdOf(field);
-        p.AddCssClass("field-error");
-        var prefix = new TagBuilder("span");
-        prefix.AddCssClass("visually-hidden");
-        prefix.InnerHtml.Append("Error: ");
-        p.InnerHtml.AppendHtml(prefix);
-        p.InnerHtml.Append(string.Join(" ", messages));
-        return p;
-    }
 }
 
 internal static class ListExtensions
