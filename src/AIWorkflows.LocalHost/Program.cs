@@ -33,17 +33,13 @@ public sealed class LocalHostProgram
             // One task hub per storage prefix, so each test app (and each developer's prefix) has its own.
             o.TaskHubName = builder.Configuration["Storage:TablePrefix"] is { Length: > 0 } prefix ? prefix + "Hub" : o.TaskHubName;
             o.FunctionAssemblies.Add(app);
+            // One process runs a hub here, and one that dies holding work (SIGKILL, a crash) must hand it on within seconds after
+            // a restart, not after the backend's 5 minutes of message invisibility; its steps take well under this. The lease
+            // timings that go with it are LocalDurable settings (appsettings.json), so the bench can run Azure's.
             o.ConfigureBackend = s =>
             {
-                // One process runs a hub here, and one that dies holding work (SIGKILL, a crash) must hand it on
-                // within seconds after a restart, not after the backend's 5 minutes of message invisibility and
-                // 30 s leases; its steps take well under these. Nobody else shares the hub, so no app lease.
                 s.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20);
                 s.WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(20);
-                s.LeaseInterval = TimeSpan.FromSeconds(10);
-                s.LeaseRenewInterval = TimeSpan.FromSeconds(3);
-                s.LeaseAcquireInterval = TimeSpan.FromSeconds(2);
-                s.UseAppLease = false;
             };
         });
         builder.Services.AddLocalTimers(o =>

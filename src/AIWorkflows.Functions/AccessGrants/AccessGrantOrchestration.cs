@@ -12,12 +12,12 @@ namespace AIWorkflows.App.AccessGrants;
 // id): training, the signed agreement, the department head's consent and DTI's grant arrive as events, the renewal
 // reminder and the expiry are durable timers (Albuquerque 4.1, 5.1; Sacramento VI.B). A grant that ended
 // may be asked for again, so its instance keeps listening. The rules themselves are the decider's, in Domain.
-public static class AccessGrantOrchestration
+public sealed class AccessGrantOrchestration(PolicyPackVersions packs)
 {
     public static readonly WorkflowRules<AccessGrantCommand, AccessGrant, AccessGrantEvent> Rules = new GrantRules();
 
     [Function(nameof(AccessGrantOrchestration))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules);
+    public Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules, packs);
 
     private sealed class GrantRules : WorkflowRules<AccessGrantCommand, AccessGrant, AccessGrantEvent>
     {

@@ -8,12 +8,12 @@ namespace AIWorkflows.App.Feedback;
 
 // Public feedback as a Durable orchestration, one instance per comment (Albuquerque 6.7): its one step
 // keeps the comment as a record and mails the AI officer, then it ends; nothing is sent to it after.
-public static class FeedbackOrchestration
+public sealed class FeedbackOrchestration(PolicyPackVersions packs)
 {
     public static readonly WorkflowRules<FeedbackCommand, PublicFeedback, FeedbackEvent> Rules = new FeedbackRules();
 
     [Function(nameof(FeedbackOrchestration))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules);
+    public Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules, packs);
 
     private sealed class FeedbackRules : WorkflowRules<FeedbackCommand, PublicFeedback, FeedbackEvent>
     {

@@ -13,12 +13,12 @@ namespace AIWorkflows.App.Reassessments;
 // waits months between reviews, so between them its instance sleeps: it finishes, the wake index keeps
 // its next deadline, and a timer trigger starts it again from its read model a day before (or a command
 // does, at once). Idle tools cost the engine nothing, and the federal import starts no orchestration.
-public static class ToolLifecycleOrchestration
+public sealed class ToolLifecycleOrchestration(PolicyPackVersions packs)
 {
     public static readonly WorkflowRules<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent> Rules = new LifecycleRules();
 
     [Function(nameof(ToolLifecycleOrchestration))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules);
+    public Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules, packs);
 
     private sealed class LifecycleRules : WorkflowRules<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>
     {

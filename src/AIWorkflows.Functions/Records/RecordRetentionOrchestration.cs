@@ -13,12 +13,12 @@ namespace AIWorkflows.App.Records;
 // (Albuquerque 3.2). A record waits years for its end, so it sleeps: a new record is registered asleep
 // (no orchestration runs at all), and the wake trigger starts it a day before its end, or a command
 // (a hold, a tool retired) at once. A multi-year wait is an index row, never a ten-year durable timer.
-public static class RecordRetentionOrchestration
+public sealed class RecordRetentionOrchestration(PolicyPackVersions packs)
 {
     public static readonly WorkflowRules<RecordCommand, RecordRetention, RecordEvent> Rules = new RetentionRules();
 
     [Function(nameof(RecordRetentionOrchestration))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules);
+    public Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules, packs);
 
     private sealed class RetentionRules : WorkflowRules<RecordCommand, RecordRetention, RecordEvent>
     {

@@ -12,12 +12,12 @@ namespace AIWorkflows.App.ToolApprovals;
 // the roles the tier requires arrive as events, reminders and escalation are durable timers in
 // business days, then the remediation loop and the union gate (Sacramento VI.A.3, V.D.1, VI.A.7;
 // Albuquerque 4.2; Baltimore EO). The rules themselves are the decider's, in Domain.
-public static class ToolApprovalOrchestration
+public sealed class ToolApprovalOrchestration(PolicyPackVersions packs)
 {
     public static readonly WorkflowRules<ToolApprovalCommand, ToolApproval, ToolApprovalEvent> Rules = new ApprovalRules();
 
     [Function(nameof(ToolApprovalOrchestration))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules);
+    public Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules, packs);
 
     private sealed class ApprovalRules : WorkflowRules<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>
     {

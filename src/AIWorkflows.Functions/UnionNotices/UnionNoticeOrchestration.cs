@@ -12,12 +12,12 @@ namespace AIWorkflows.App.UnionNotices;
 // answers, meetings and conclusions arrive as events, the reminder, the window, the earliest go-live and
 // each case's limit are durable timers in business days (Sacramento VI.A.7, Meyers-Milias-Brown Act).
 // The rules themselves are the decider's, in Domain.
-public static class UnionNoticeOrchestration
+public sealed class UnionNoticeOrchestration(PolicyPackVersions packs)
 {
     public static readonly WorkflowRules<UnionNoticeCommand, UnionNotice, UnionNoticeEvent> Rules = new NoticeRules();
 
     [Function(nameof(UnionNoticeOrchestration))]
-    public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules);
+    public Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context) => DeciderOrchestration.RunAsync(context, Rules, packs);
 
     private sealed class NoticeRules : WorkflowRules<UnionNoticeCommand, UnionNotice, UnionNoticeEvent>
     {

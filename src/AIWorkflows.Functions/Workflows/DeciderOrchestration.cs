@@ -20,13 +20,18 @@ public static class DeciderOrchestration
     private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 8, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
-    public static async Task<string> RunAsync<TCommand, TState, TEvent>(TaskOrchestrationContext ctx, WorkflowRules<TCommand, TState, TEvent> rules)
+    public static async Task<string> RunAsync<TCommand, TState, TEvent>(
+        TaskOrchestrationContext ctx, WorkflowRules<TCommand, TState, TEvent> rules, PolicyPackVersions packs)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(packs);
         var json = WorkflowJson.Options;
         var start = ctx.GetInput<WorkflowStart>() ?? throw new InvalidOperationException($"{rules.Orchestration} started without input.");
-        var decider = rules.Decider(JsonSerializer.Deserialize<PolicyPack>(start.Pack, json)!);
+        var pack = start.PackId is { } packId ? packs.Get(packId)
+            : start.Pack is { } inline ? JsonSerializer.Deserialize<PolicyPack>(inline, json)!
+            : throw new InvalidOperationException($"{rules.Orchestration} started without a policy pack.");
+        var decider = rules.Decider(pack);
         var run = new Run<TCommand, TState, TEvent>(ctx, rules, decider, start.Skew);
         if (start.State is not null) run.Wake(Read<TState>(start.State, json), start.Version);
 

@@ -1,4 +1,3 @@
-using AIWorkflows.Domain.Policy;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Effects;
@@ -24,7 +23,7 @@ public static class OrchestratedWorkflows
             sp.GetRequiredService<WakeIndex>()));
         services.AddSingleton<IWorkflowStepRecorder>(sp => sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>());
         services.AddSingleton(sp => new WorkflowGateway<TCommand, TState, TEvent>(
-            rules, sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<TimeProvider>(),
+            rules, sp.GetRequiredService<WorkflowLog<TState, TEvent>>(), sp.GetRequiredService<PolicyPackVersions>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<StepSignals>(), sp.GetRequiredService<WakeIndex>(), () => sp.GetRequiredService<WorkflowStepRecorder<TState, TEvent>>()));
         services.AddSingleton<IClockedWorkflow>(sp => sp.GetRequiredService<WorkflowGateway<TCommand, TState, TEvent>>());
         if (rules.SleepBeyond is not null)

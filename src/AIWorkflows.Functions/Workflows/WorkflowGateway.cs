@@ -30,7 +30,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     private readonly WorkflowRules<TCommand, TState, TEvent> _rules;
     private readonly WorkflowLog<TState, TEvent> _log;
     private readonly IDecider<TCommand, TState, TEvent> _decider;
-    private readonly string _pack;
+    private readonly PolicyPackVersions _packs;
     private readonly TimeProvider _clock;
     private readonly StepSignals _signals;
     private readonly WakeIndex? _wakes;
@@ -39,13 +39,13 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     private readonly Func<IWorkflowStepRecorder>? _recorder;
 
     public WorkflowGateway(
-        WorkflowRules<TCommand, TState, TEvent> rules, WorkflowLog<TState, TEvent> log, PolicyPack pack, TimeProvider clock, StepSignals signals,
+        WorkflowRules<TCommand, TState, TEvent> rules, WorkflowLog<TState, TEvent> log, PolicyPackVersions packs, TimeProvider clock, StepSignals signals,
         WakeIndex? wakes = null, Func<IWorkflowStepRecorder>? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        (_rules, _log, _clock, _signals, _wakes, _recorder) = (rules, log, clock, signals, wakes, recorder);
-        _decider = rules.Decider(pack);
-        _pack = JsonSerializer.Serialize(pack, WorkflowJson.Options);
+        ArgumentNullException.ThrowIfNull(packs);
+        (_rules, _log, _packs, _clock, _signals, _wakes, _recorder) = (rules, log, packs, clock, signals, wakes, recorder);
+        _decider = rules.Decider(packs.Get(packs.CurrentId));
     }
 
     public Task<Snapshot<TState, TEvent>?> LoadAsync(string instanceId, bool includeEvents, CancellationToken cancellationToken) =>
@@ -55,12 +55,15 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     /// Starts the instance with its first command. <paramref name="mayExist"/>: the id may be in use (a
     /// retried request with the same key), so the read model and then the engine are asked first: the
     /// engine replaces an instance that is finished, or created but not yet run, when started again, and
-    /// the replacement would decide (and mail) its first step a second time.
+    /// the replacement would decide (and mail) its first step a second time. An instance that would sleep
+    /// right after its first step (an approved tool, its first re-assessment months away) is not started in
+    /// the engine at all: see <see cref="FirstStepAsleepAsync"/>.
     /// </summary>
     public async Task<Decision<TState, TEvent>> StartAsync(
         DurableTaskClient client, string instanceId, TCommand command, bool mayExist, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        if (await FirstStepAsleepAsync(instanceId, command, mayExist, cancellationToken) is { } asleep) return asleep;
         if (mayExist)
         {
             if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } existing)
@@ -69,12 +72,13 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
                 return await FirstStepAsync(instanceId, cancellationToken);
         }
+        await _packs.EnsureStoredAsync(cancellationToken);
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
-                new WorkflowStart(commandId, Json(command), _pack, Skew()), new StartOrchestrationOptions(instanceId), cancellationToken);
+                new WorkflowStart(commandId, Json(command), null, Skew(), PackId: _packs.CurrentId), new StartOrchestrationOptions(instanceId), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -84,6 +88,42 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         }
         return await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(instanceId, cancellationToken);
     }
+
+    /// <summary>
+    /// For a workflow that sleeps: decides the first command here and, if the instance would sleep after it,
+    /// records that step as the orchestration's activity would, wake time included, and starts nothing in the
+    /// engine. A new orchestration costs dozens of storage requests and seconds of queueing before its first
+    /// step (issue 18), only to finish at once. Null when the first step would not sleep (or decides nothing):
+    /// the engine runs it. Safe to repeat (the effect that hands an approved tool over is retried until it
+    /// succeeds): an instance still at the first step gets the step recorded again, so effects cut short by a
+    /// crash are carried out; one that has moved on is answered as it stands.
+    /// </summary>
+    private async Task<Decision<TState, TEvent>?> FirstStepAsleepAsync(string instanceId, TCommand command, bool mayExist, CancellationToken cancellationToken)
+    {
+        if (_rules.SleepBeyond is null || _recorder is null || FirstStep(instanceId, command) is not { } first || !WouldSleep(first.State)) return null;
+        if (mayExist && await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is { } existing
+            && !(existing.Version == first.Step.Version && Same(existing.State, first.State)))
+            return new Decision<TState, TEvent>(instanceId, existing.State, existing.State, existing.Version, []);
+        await _recorder().RecordAsync(first.Step, cancellationToken);
+        return new Decision<TState, TEvent>(instanceId, _decider.Initial, first.State, first.Step.Version,
+            [.. first.Step.Events.Select(e => new StoredEvent<TEvent>(e.Seq, first.Step.At, JsonSerializer.Deserialize<TEvent>(e.Event, WorkflowJson.Options)!))]);
+    }
+
+    /// <summary>A new instance's first step, decided here as the orchestration would decide it, recorded asleep; null when the command decides nothing.</summary>
+    private (WorkflowStep Step, TState State)? FirstStep(string instanceId, TCommand command)
+    {
+        var json = WorkflowJson.Options;
+        var events = _decider.Decide(command, _decider.Initial);
+        if (events.Count == 0) return null;
+        var after = events.Aggregate(_decider.Initial, _decider.Evolve);
+        var next = _decider.Deadlines(after).MinBy(d => d.DueAt);
+        var step = new WorkflowStep(_rules.Name, instanceId, JsonSerializer.Serialize(_decider.Initial, json), JsonSerializer.Serialize(after, json),
+            events.Count, [.. events.Select((e, i) => new StepEvent(i + 1, JsonSerializer.Serialize(e, json)))], "", "", _clock.GetUtcNow(), Sleeps: true, next?.DueAt);
+        return (step, after);
+    }
+
+    private static bool Same(TState a, TState b) =>
+        JsonSerializer.Serialize(a, WorkflowJson.Options) == JsonSerializer.Serialize(b, WorkflowJson.Options);
 
     private async Task<Decision<TState, TEvent>> FirstStepAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -152,13 +192,15 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             current = await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) ?? current;
         }
         if (Awake(instance)) return new Wake.Awake();
+        await _packs.EnsureStoredAsync(cancellationToken);
         var commandId = NewCommandId();
         var answered = _signals.NextStepAsync(instanceId);
         try
         {
             // Refused if another process woke it meanwhile: the engine would otherwise terminate that run and start this one.
             await client.ScheduleNewOrchestrationInstanceAsync(_rules.Orchestration,
-                new WorkflowStart(commandId, command is null ? null : Json(command), _pack, Skew(), JsonSerializer.Serialize(current.State, WorkflowJson.Options), current.Version),
+                new WorkflowStart(commandId, command is null ? null : Json(command), null, Skew(), JsonSerializer.Serialize(current.State, WorkflowJson.Options), current.Version,
+                    _packs.CurrentId),
                 new StartOrchestrationOptions(instanceId).WithDedupeStatuses(Awakened), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -189,14 +231,8 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         if (_rules.SleepBeyond is null || _recorder is null)
             throw new InvalidOperationException($"{_rules.Name} instances do not sleep; start them with {nameof(StartAsync)}.");
         if (await _log.LoadAsync(instanceId, includeEvents: false, cancellationToken) is not null) return false;
-        var json = WorkflowJson.Options;
-        var events = _decider.Decide(command, _decider.Initial);
-        if (events.Count == 0) return false;
-        var after = events.Aggregate(_decider.Initial, _decider.Evolve);
-        var now = _clock.GetUtcNow();
-        var next = _decider.Deadlines(after).MinBy(d => d.DueAt);
-        await _recorder().RecordAsync(new WorkflowStep(_rules.Name, instanceId, JsonSerializer.Serialize(_decider.Initial, json), JsonSerializer.Serialize(after, json),
-            events.Count, [.. events.Select((e, i) => new StepEvent(i + 1, JsonSerializer.Serialize(e, json)))], "", "", now, Sleeps: true, next?.DueAt), cancellationToken);
+        if (FirstStep(instanceId, command) is not { } first) return false;
+        await _recorder().RecordAsync(first.Step, cancellationToken);
         return true;
     }
 

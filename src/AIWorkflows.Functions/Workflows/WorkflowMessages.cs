@@ -5,10 +5,14 @@ namespace AIWorkflows.App.Workflows;
 
 /// <summary>Starts an instance: its first command and the policy pack it runs under for life (a later edit cannot change a replay).</summary>
 /// <remarks>
+/// The pack is named by its content id (<paramref name="PackId"/>, see <see cref="PolicyPackVersions"/>). Instances started
+/// before there were ids carry the pack itself in <paramref name="Pack"/>, and replay with it.
+/// </remarks>
+/// <remarks>
 /// Waking an instance that slept (<see cref="WorkflowRules{TCommand, TState, TEvent}.SleepBeyond"/>): <paramref name="State"/> and
 /// <paramref name="Version"/> are where its read model left it, and <paramref name="Command"/> is null when it wakes for a deadline.
 /// </remarks>
-public sealed record WorkflowStart(string CommandId, string? Command, string Pack, TimeSpan Skew, string? State = null, long Version = 0);
+public sealed record WorkflowStart(string CommandId, string? Command, string? Pack, TimeSpan Skew, string? State = null, long Version = 0, string? PackId = null);
 
 /// <summary>A command sent to a running instance, as an external event named for what happened.</summary>
 public sealed record WorkflowCommand(string CommandId, string Command, TimeSpan Skew);

@@ -35,10 +35,12 @@ public static class WorkflowServiceCollectionExtensions
                 ? new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>())
                 : new StorageClients(options, sp.GetRequiredService<StorageTransactionCounter>(), new DefaultAzureCredential());
             RecordStorage.Register(clients);
+            PolicyPackVersions.Register(clients);
             clients.RegisterTable(InventoryTable.Name);
             AccessGrants.AccessGrantServiceCollectionExtensions.RegisterTables(clients);
             return clients;
         });
+        services.AddSingleton(sp => new PolicyPackVersions(sp.GetRequiredService<PolicyPack>(), sp.GetRequiredService<StorageClients>()));
         services.AddSingleton<IEffectHandler, MailEffectHandler>();
         services.AddSingleton<IEffectHandler, RecordEffectHandler>();
         services.AddSingleton<IEffectHandler, ArchiveEffectHandler>();

@@ -50,6 +50,10 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable, I
             StorageAccountClientProvider = CountedStorageClients.For(_options.ConnectionString, _options.TaskHubName, counter),
             LoggerFactory = loggerFactory,
         };
+        if (_options.LeaseInterval is { } lease) Settings.LeaseInterval = lease;
+        if (_options.LeaseRenewInterval is { } renew) Settings.LeaseRenewInterval = renew;
+        if (_options.LeaseAcquireInterval is { } acquire) Settings.LeaseAcquireInterval = acquire;
+        Settings.UseAppLease = _options.UseAppLease;
         _options.ConfigureBackend?.Invoke(Settings);
         Backend = new AzureStorageOrchestrationService(Settings);
         _dispatched = new StopObservingService(Backend, Settings.WorkItemQueueVisibilityTimeout / 4);

@@ -1,6 +1,8 @@
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Reassessments;
+using AIWorkflows.Storage;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Tests.Fixtures;
 using Microsoft.DurableTask.Client;
@@ -50,5 +52,32 @@ public class SleepingToolTests(AzuriteFixture azurite)
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await client.WaitForInstanceCompletionAsync("tool-sleeper", patience.Token)).RuntimeStatus);
         Assert.Equal([open.Schedule.EscalateAt],
             (await wakes.DueAsync(ToolLifecycleEffects.Workflow, open.Schedule.EscalateAt, default)).Where(r => r.InstanceId == "tool-sleeper").Select(r => r.WakeAt));
+    }
+
+    [Fact]
+    public async Task AnApprovedTool_IsRegisteredAsleep_WithoutAnOrchestration_AndItsRequestStartedWithThePacksIdNotThePack()
+    {
+        await using var app = new AIWorkflowsApp(azurite);
+        using var http = app.Http();
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+
+        var request = await http.ApproveAsync(AppClient.HighRiskRequest(Owner));
+        var toolId = (string)request["toolId"]!;
+
+        // Its first re-assessment is months away: the hand-over recorded the tool asleep, the engine never ran it.
+        Assert.Null(await client.GetInstanceAsync(toolId));
+        var tool = (await app.Services.GetRequiredService<ToolLifecycleService>().GetAsync(toolId, false, default))!;
+        var openAt = Assert.IsType<ToolLifecycle.InService>(tool.State).Schedule.OpenAt;
+        Assert.Equal([openAt], (await app.Services.GetRequiredService<WakeIndex>().DueAsync(ToolLifecycleEffects.Workflow, openAt, default))
+            .Where(r => r.InstanceId == toolId).Select(r => r.WakeAt));
+
+        // The request's orchestration was started with the pack's content id; the pack itself is stored once, under that id.
+        var approval = (await client.GetInstanceAsync((string)request["id"]!, getInputsAndOutputs: true))!;
+        var start = approval.ReadInputAs<WorkflowStart>()!;
+        var packs = app.Services.GetRequiredService<PolicyPackVersions>();
+        Assert.Equal(packs.CurrentId, start.PackId);
+        Assert.Null(start.Pack);
+        Assert.True(approval.SerializedInput!.Length < 8_000, $"The start's input is {approval.SerializedInput.Length} characters.");
+        Assert.True(await app.Services.GetRequiredService<StorageClients>().Container(PolicyPackVersions.Container).GetBlobClient($"{packs.CurrentId}.json").ExistsAsync());
     }
 }

@@ -44,7 +44,7 @@ public sealed class AccessGrantOrchestrationTests
         var stepActivity = DeciderOrchestration.StepActivity;
         var host = await InMemoryDurable.StartAsync(r =>
         {
-            r.AddOrchestratorFunc<WorkflowStart, string>(nameof(AccessGrantOrchestration), (context, _) => AccessGrantOrchestration.Run(context));
+            r.AddOrchestratorFunc<WorkflowStart, string>(nameof(AccessGrantOrchestration), (context, _) => new AccessGrantOrchestration(TestPackVersions.Sacramento).Run(context));
             r.AddActivityFunc<WorkflowStep>(stepActivity, (_, step) => steps.All.Enqueue(step));
         });
         return (host, steps);

@@ -25,7 +25,7 @@ public sealed class FeedbackOrchestrationTests
         var stepActivity = DeciderOrchestration.StepActivity;
         await using var host = await InMemoryDurable.StartAsync(r =>
         {
-            r.AddOrchestratorFunc<WorkflowStart, string>(nameof(FeedbackOrchestration), (context, _) => FeedbackOrchestration.Run(context));
+            r.AddOrchestratorFunc<WorkflowStart, string>(nameof(FeedbackOrchestration), (context, _) => new FeedbackOrchestration(TestPackVersions.Sacramento).Run(context));
             r.AddActivityFunc<WorkflowStep>(stepActivity, (_, step) => steps.Enqueue(step));
         });
         var note = new FeedbackNote("feedback-0123456789abcdef", "tool-1", "Minutes Drafter", "Utilities", null, null, "How is my data kept?", Now);

@@ -26,11 +26,11 @@ public sealed class ToolApprovalOrchestrationTests
         DecisionImpact: "assistive", Stage: "pilot", AffectedClassifications: [], Answers: AppClient.SacramentoAnswers());
 
     private static Task<(DurableTaskTestHost Host, DeciderTestHost.Steps Steps)> StartAsync() =>
-        DeciderTestHost.StartAsync(nameof(ToolApprovalOrchestration), ToolApprovalOrchestration.Run);
+        DeciderTestHost.StartAsync(nameof(ToolApprovalOrchestration), new ToolApprovalOrchestration(TestPackVersions.Sacramento).Run);
 
     private static WorkflowStart Start(TimeSpan skew) => new("submit-1",
         JsonSerializer.Serialize<ToolApprovalCommand>(new ToolApprovalCommand.Submit("req-1", "tool-1", Form(), Now), Json),
-        JsonSerializer.Serialize(PolicyPackLoader.Load(PackFolder.RepoWorkflows, "sacramento"), Json), skew);
+        null, skew, PackId: TestPackVersions.Sacramento.CurrentId);
 
     // The app's time is the fixture's day, not the engine's: the difference travels as data, as from the gateway.
     private static TimeSpan AppTime() => Now - DateTimeOffset.UtcNow;

@@ -29,7 +29,7 @@ public sealed class ToolLifecycleOrchestrationTests
 
     private static async Task<(DurableTaskTestHost Host, ConcurrentQueue<WorkflowStep> Steps)> StartAsync()
     {
-        var (host, steps) = await DeciderTestHost.StartAsync(nameof(ToolLifecycleOrchestration), ToolLifecycleOrchestration.Run);
+        var (host, steps) = await DeciderTestHost.StartAsync(nameof(ToolLifecycleOrchestration), new ToolLifecycleOrchestration(TestPackVersions.Sacramento).Run);
         return (host, steps.All);
     }
 

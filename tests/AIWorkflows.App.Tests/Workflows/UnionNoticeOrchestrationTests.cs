@@ -24,7 +24,7 @@ public sealed class UnionNoticeOrchestrationTests
     private const string NoticeId = "union-0123456789abcdef";
 
     private static Task<(DurableTaskTestHost Host, DeciderTestHost.Steps Steps)> StartAsync() =>
-        DeciderTestHost.StartAsync(nameof(UnionNoticeOrchestration), UnionNoticeOrchestration.Run);
+        DeciderTestHost.StartAsync(nameof(UnionNoticeOrchestration), new UnionNoticeOrchestration(TestPackVersions.Sacramento).Run);
 
     private static NoticedTool Tool() => new("req-1", "tool-1", "Permit Triage Assistant", "Acme AI", "Utilities", "Sort permit applications.",
         "pat.lee@cityofsacramento.example", ["Administrative Analyst", "Program Manager"], new DateOnly(2027, 1, 15));

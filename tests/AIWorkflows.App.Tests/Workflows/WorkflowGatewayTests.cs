@@ -35,7 +35,7 @@ public sealed class WorkflowGatewayTests(AzuriteFixture azurite)
         var rules = ToolApprovalOrchestration.Rules;
         var log = new WorkflowLog<ToolApproval, ToolApprovalEvent>(clients, rules.Name, WorkflowJson.Options);
         var pack = PolicyPackLoader.Load(PackFolder.RepoWorkflows, "sacramento");
-        var gateway = new WorkflowGateway<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>(rules, log, pack, TimeProvider.System, new StepSignals());
+        var gateway = new WorkflowGateway<ToolApprovalCommand, ToolApproval, ToolApprovalEvent>(rules, log, new PolicyPackVersions(pack, clients), TimeProvider.System, new StepSignals());
 
         // The engine holds the instance as the dead process left it: created, pending.
         var engine = new Mock<DurableTaskClient>("engine") { CallBase = true };

@@ -11,7 +11,14 @@ internal static class AppOrchestrators
 
     public static IReadOnlyList<string> Names { get; } = [.. Functions.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal)];
 
-    /// <summary>Today's code of the orchestrator named <paramref name="name"/>: every one runs the decider loop on a <see cref="WorkflowStart"/>.</summary>
-    public static Func<TaskOrchestrationContext, Task<string>> Named(string name) =>
-        Functions.Orchestrators.Single(o => o.Name == name).Method.CreateDelegate<Func<TaskOrchestrationContext, Task<string>>>();
+    /// <summary>
+    /// Today's code of the orchestrator named <paramref name="name"/>: every one runs the decider loop on a <see cref="WorkflowStart"/>,
+    /// an instance of its class built as the host builds it, from services (here only the pack versions it takes).
+    /// </summary>
+    public static Func<TaskOrchestrationContext, Task<string>> Named(string name)
+    {
+        var method = Functions.Orchestrators.Single(o => o.Name == name).Method;
+        var target = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!, TestPackVersions.Sacramento);
+        return method.CreateDelegate<Func<TaskOrchestrationContext, Task<string>>>(target);
+    }
 }

@@ -43,7 +43,7 @@ public sealed class OrchestrationReplayTests
         async Task<string> Changed(TaskOrchestrationContext ctx)
         {
             await ctx.CallActivityAsync(audit, ctx.InstanceId);
-            return await ToolApprovalOrchestration.Run(ctx);
+            return await new ToolApprovalOrchestration(TestPackVersions.Sacramento).Run(ctx);
         }
 
         var differences = HistoryReplay.Differences(history, Changed);
@@ -58,7 +58,7 @@ public sealed class OrchestrationReplayTests
         // Same calls in the same order, other inputs (a decider rule changed under in-flight instances): the engine
         // does not compare inputs, but the recorded steps and output no longer match what the code decides.
         var history = RecordedHistory.Load(nameof(ToolApprovalOrchestration));
-        async Task<string> Changed(TaskOrchestrationContext ctx) => await ToolApprovalOrchestration.Run(ctx) + " ";
+        async Task<string> Changed(TaskOrchestrationContext ctx) => await new ToolApprovalOrchestration(TestPackVersions.Sacramento).Run(ctx) + " ";
 
         var differences = HistoryReplay.Differences(history, Changed);
 
