@@ -2,7 +2,7 @@ using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage.Deciding;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
