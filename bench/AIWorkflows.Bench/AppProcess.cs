@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Bench;
 
@@ -51,7 +52,7 @@ internal sealed class AppProcess : IAsyncDisposable
         .Select(kv => kv.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv[1]))).ToDictionary();
 
     /// <summary>The header App Service Authentication hands the app for a signed-in member of staff.</summary>
-    public static (string Name, string Value) StaffPrincipal => ("X-MS-CLIENT-PRINCIPAL", AIWorkflows.App.Tests.Fixtures.ModeApp.EasyAuthPrincipal(AIWorkflows.App.Tests.Fixtures.AppClient.Staff));
+    public static (string Name, string Value) StaffPrincipal => ("X-MS-CLIENT-PRINCIPAL", ModeApp.EasyAuthPrincipal(AppClient.Staff));
 
     public static async Task<AppProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
     {

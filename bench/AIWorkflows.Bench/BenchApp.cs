@@ -1,6 +1,5 @@
-using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.App.Tests.Mail;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.Mail;
 
 namespace AIWorkflows.Bench;
 

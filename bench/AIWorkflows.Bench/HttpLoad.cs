@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.App.Tests.Mail;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.Mail;
 
 namespace AIWorkflows.Bench;
 

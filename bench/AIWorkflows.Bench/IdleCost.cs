@@ -1,10 +1,9 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.LocalHost.Durable;
 using AIWorkflows.Storage.Counting;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.Bench;

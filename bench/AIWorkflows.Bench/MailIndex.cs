@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AIWorkflows.App.Tests.Mail;
+using AIWorkflows.Testing.Mail;
 
 namespace AIWorkflows.Bench;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
-using AIWorkflows.App.Tests.Mail;
 using AIWorkflows.LocalHost.Durable;
 using AIWorkflows.Storage.Counting;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.Mail;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Counting;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Bench;
 

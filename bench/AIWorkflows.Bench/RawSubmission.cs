@@ -1,4 +1,4 @@
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;

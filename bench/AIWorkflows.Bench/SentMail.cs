@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AIWorkflows.App.Tests.Mail;
+using AIWorkflows.Testing.Mail;
 
 namespace AIWorkflows.Bench;
 

@@ -1,8 +1,7 @@
 using System.Net;
-using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Counting;
 using AIWorkflows.LocalHost.Durable;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Storage.Counting;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.Bench;

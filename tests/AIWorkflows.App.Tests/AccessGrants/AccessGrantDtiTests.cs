@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using static AIWorkflows.App.Tests.AccessGrants.AccessClient;
+using static AIWorkflows.Testing.AccessGrants.AccessClient;
 
 namespace AIWorkflows.App.Tests.AccessGrants;
 

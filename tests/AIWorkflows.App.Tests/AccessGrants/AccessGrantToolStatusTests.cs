@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Fixtures;
-using static AIWorkflows.App.Tests.AccessGrants.AccessClient;
+using AIWorkflows.Testing;
+using static AIWorkflows.Testing.AccessGrants.AccessClient;
 
 namespace AIWorkflows.App.Tests.AccessGrants;
 

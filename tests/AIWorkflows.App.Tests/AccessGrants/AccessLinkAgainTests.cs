@@ -3,10 +3,11 @@ using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
 using AIWorkflows.Domain.AccessGrants;
 using AIWorkflows.Storage.Deciding;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.AccessGrants;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using static AIWorkflows.App.Tests.AccessGrants.AccessClient;
+using static AIWorkflows.Testing.AccessGrants.AccessClient;
 
 namespace AIWorkflows.App.Tests.AccessGrants;
 

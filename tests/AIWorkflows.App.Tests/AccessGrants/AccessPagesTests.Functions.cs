@@ -1,6 +1,6 @@
 using System.Net;
-using AIWorkflows.App.Tests.Fixtures;
-using static AIWorkflows.App.Tests.AccessGrants.AccessClient;
+using AIWorkflows.Testing;
+using static AIWorkflows.Testing.AccessGrants.AccessClient;
 
 namespace AIWorkflows.App.Tests.AccessGrants;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Xunit.Abstractions;
-using static AIWorkflows.App.Tests.AccessGrants.AccessClient;
+using static AIWorkflows.Testing.AccessGrants.AccessClient;
 
 namespace AIWorkflows.App.Tests.AccessGrants;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.LocalHost.Functions;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Development;
 

@@ -4,7 +4,7 @@ using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.Feedback;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Inventory;
 using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using CsvHelper;
 
 namespace AIWorkflows.App.Tests.Inventory;

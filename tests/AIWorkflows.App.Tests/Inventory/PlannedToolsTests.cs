@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Inventory;
 

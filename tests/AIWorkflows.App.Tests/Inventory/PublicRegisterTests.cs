@@ -1,11 +1,11 @@
-using AIWorkflows.App.Workflows;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage.Deciding;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
 using AIWorkflows.App.Reassessments;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Domain.Reassessments;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.Inventory;

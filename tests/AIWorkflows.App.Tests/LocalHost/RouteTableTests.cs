@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Deploy;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.LocalHost.Functions;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Tests.Development;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;

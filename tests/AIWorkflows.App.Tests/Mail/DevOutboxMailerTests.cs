@@ -1,5 +1,5 @@
 using AIWorkflows.App.Mail;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Azure.Data.Tables;
 
 namespace AIWorkflows.App.Tests.Mail;

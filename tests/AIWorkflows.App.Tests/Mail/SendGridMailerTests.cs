@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AIWorkflows.App.Mail;
+using AIWorkflows.Testing.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

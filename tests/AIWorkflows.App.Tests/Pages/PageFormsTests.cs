@@ -2,7 +2,7 @@ using System.Net;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;
 using AIWorkflows.App.Tests.Security;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Pages;
 

@@ -4,7 +4,7 @@ using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static AIWorkflows.Domain.Reassessments.ToolLifecycleEvent;

@@ -4,7 +4,7 @@ using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.Reassessments;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Deciding;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 

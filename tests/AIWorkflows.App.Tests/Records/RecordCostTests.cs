@@ -1,6 +1,6 @@
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Counting;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Xunit.Abstractions;
 
 namespace AIWorkflows.App.Tests.Records;

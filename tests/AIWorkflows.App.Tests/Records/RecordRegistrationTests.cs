@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using AIWorkflows.App.Records;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.Records;

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Records;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.Records;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Records;
 

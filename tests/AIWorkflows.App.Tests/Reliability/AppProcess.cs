@@ -1,7 +1,7 @@
-using AIWorkflows.Storage.Tests.Fixtures;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Reliability;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 

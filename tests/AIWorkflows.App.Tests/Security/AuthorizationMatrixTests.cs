@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.AccessGrants;
 
 namespace AIWorkflows.App.Tests.Security;
 
@@ -71,7 +72,7 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("GET /incidents/new", Access.Public, (w, _) => Get($"/incidents/new?tool={w.ToolId}")),
         new("POST /incidents/new", Access.Public, (w, _) => Form("/incidents/new", ("toolId", w.ToolId), ("severity", "low"))),
         new("GET /incidents/{toolId}/{incidentId}", Access.Public, (w, _) => Get(w.IncidentPath)),
-        new("POST /api/access-requests", Access.Public, (w, _) => Json("/api/access-requests", new { toolId = w.ToolId, employeeEmail = AccessGrants.AccessClient.Employee, department = "Utilities" })),
+        new("POST /api/access-requests", Access.Public, (w, _) => Json("/api/access-requests", new { toolId = w.ToolId, employeeEmail = AccessClient.Employee, department = "Utilities" })),
         new("GET /access/new", Access.Public, (w, _) => Get($"/access/new?tool={w.ToolId}")),
         new("POST /access/new", Access.Public, (w, _) => Form("/access/new", ("toolId", w.ToolId))),
         // Sacramento VI.A.7: an organization asks to meet and confer on a registered tool; it opens a request and nothing else.
@@ -157,10 +158,10 @@ public class AuthorizationMatrixTests(AzuriteFixture azurite)
         new("POST /api/access-grants/{grantId}/revoke", Access.OfficerOrAdmin, (w, _) => Json($"/api/access-grants/{w.GrantId}/revoke", new { reason = "" })),
 
         // Administrators: training.
-        new("POST /api/training-completions", Access.Admin, (_, _) => Json("/api/training-completions", new { employeeEmail = AccessGrants.AccessClient.Employee, courseId = "ai_policy_lms", completedOn = "2026-11-20" })),
+        new("POST /api/training-completions", Access.Admin, (_, _) => Json("/api/training-completions", new { employeeEmail = AccessClient.Employee, courseId = "ai_policy_lms", completedOn = "2026-11-20" })),
         new("POST /api/training-completions/import", Access.Admin, (_, _) => new Send("POST", "/api/training-completions/import", Csv: "employee_email,course,completed_on\r\n")),
         new("GET /training", Access.Admin, (_, _) => Get("/training")),
-        new("POST /training?handler=Record", Access.Admin, (_, _) => Form("/training?handler=Record", ("employeeEmail", AccessGrants.AccessClient.Employee), ("courseId", "ai_policy_lms"), ("completedOn", "2026-11-20"))),
+        new("POST /training?handler=Record", Access.Admin, (_, _) => Form("/training?handler=Record", ("employeeEmail", AccessClient.Employee), ("courseId", "ai_policy_lms"), ("completedOn", "2026-11-20"))),
         new("POST /training?handler=Import", Access.Admin, (_, _) => new Send("POST", "/training?handler=Import", File: ("file", "training.csv", "employee_email,course,completed_on\r\n"))),
 
         // Labor relations: union notices and meet-and-confer cases.

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using CsCheck;
 using static AIWorkflows.App.Tests.Security.FieldKind;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Web.Pages;
 using AIWorkflows.LocalHost.Functions;
+using AIWorkflows.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Web;
 using AIWorkflows.Storage;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,7 @@ using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Records;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.Security;

@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.App.Tests.Mail;
 using AIWorkflows.App.Tests.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.Mail;
 
 namespace AIWorkflows.App.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AIWorkflows.App.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Security;
 

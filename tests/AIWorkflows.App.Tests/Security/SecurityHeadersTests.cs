@@ -3,7 +3,7 @@ using System.Text;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.Security;

@@ -4,12 +4,12 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AIWorkflows.App.AccessGrants;
 using AIWorkflows.App.Reassessments;
-using AIWorkflows.App.Tests.AccessGrants;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Records;
-using AIWorkflows.App.Tests.UnionNotices;
 using AIWorkflows.App.Tokens;
 using AIWorkflows.Domain.Reassessments;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.AccessGrants;
+using AIWorkflows.Testing.UnionNotices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

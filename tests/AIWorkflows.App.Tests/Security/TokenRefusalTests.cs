@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tokens;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIWorkflows.App.Tests.ToolApprovals;

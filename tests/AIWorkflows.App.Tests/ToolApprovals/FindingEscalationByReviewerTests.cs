@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using AIWorkflows.App.Mail;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.ToolApprovals;
 

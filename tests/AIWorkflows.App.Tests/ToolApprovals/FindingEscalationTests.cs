@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.ToolApprovals;
 

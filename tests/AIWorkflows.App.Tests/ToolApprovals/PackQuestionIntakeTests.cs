@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AIWorkflows.App.ToolApprovals.Pages;
 using AIWorkflows.App.Policy;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;
 using AIWorkflows.App.Tests.Policy;
 using AIWorkflows.App.Tests.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.App.ToolApprovals.Pages;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.ToolApprovals;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Xunit.Abstractions;
 
 namespace AIWorkflows.App.Tests.ToolApprovals;

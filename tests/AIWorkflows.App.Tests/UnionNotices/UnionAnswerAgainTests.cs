@@ -5,10 +5,10 @@ using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.Domain.UnionNotices;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using static AIWorkflows.App.Tests.UnionNotices.UnionClient;
+using static AIWorkflows.Testing.UnionNotices.UnionClient;
 
 namespace AIWorkflows.App.Tests.UnionNotices;
 

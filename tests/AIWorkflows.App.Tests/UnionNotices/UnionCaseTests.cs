@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.UnionNotices;
-using AIWorkflows.Storage.Tests.Fixtures;
-using static AIWorkflows.App.Tests.UnionNotices.UnionClient;
+using AIWorkflows.Testing;
+using static AIWorkflows.Testing.UnionNotices.UnionClient;
 
 namespace AIWorkflows.App.Tests.UnionNotices;
 

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using AIWorkflows.App.Reassessments;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Storage.Records;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using static AIWorkflows.App.Tests.UnionNotices.UnionClient;
+using static AIWorkflows.Testing.UnionNotices.UnionClient;
 
 namespace AIWorkflows.App.Tests.UnionNotices;
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Inventory;
 using AIWorkflows.App.Tests.Security;
-using AIWorkflows.Storage.Tests.Fixtures;
-using static AIWorkflows.App.Tests.UnionNotices.UnionClient;
+using AIWorkflows.Testing;
+using static AIWorkflows.Testing.UnionNotices.UnionClient;
 
 namespace AIWorkflows.App.Tests.UnionNotices;
 

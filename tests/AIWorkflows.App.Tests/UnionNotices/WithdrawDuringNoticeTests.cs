@@ -1,8 +1,8 @@
 using System.Net;
 using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Security;
-using AIWorkflows.Storage.Tests.Fixtures;
-using static AIWorkflows.App.Tests.UnionNotices.UnionClient;
+using AIWorkflows.Testing;
+using static AIWorkflows.Testing.UnionNotices.UnionClient;
 
 namespace AIWorkflows.App.Tests.UnionNotices;
 

@@ -1,4 +1,4 @@
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using AIWorkflows.App.Policy;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Policy;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using AIWorkflows.App.Policy;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Policy;
 using AIWorkflows.App.UnionNotices;
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.UnionNotices;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;

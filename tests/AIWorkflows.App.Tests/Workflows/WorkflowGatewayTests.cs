@@ -8,7 +8,7 @@ using AIWorkflows.Domain.ToolApprovals;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Counting;
 using AIWorkflows.Storage.Deciding;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Moq;

@@ -1,5 +1,4 @@
-using AIWorkflows.App.Tests.Fixtures;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Xunit.Sdk;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Browser.Tests.Checks;
 using AIWorkflows.Browser.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Playwright;
 
 namespace AIWorkflows.Browser.Tests.Journeys;

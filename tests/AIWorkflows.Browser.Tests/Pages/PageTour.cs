@@ -1,6 +1,6 @@
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Browser.Tests.Checks;
 using AIWorkflows.Browser.Tests.Fixtures;
+using AIWorkflows.Testing;
 using Microsoft.Playwright;
 
 namespace AIWorkflows.Browser.Tests.Pages;

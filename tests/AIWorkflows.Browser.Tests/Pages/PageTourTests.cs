@@ -1,6 +1,7 @@
-using AIWorkflows.App.Tests.AccessGrants;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Browser.Tests.Fixtures;
+using AIWorkflows.Testing;
+using AIWorkflows.Testing.AccessGrants;
+using AIWorkflows.Testing.UnionNotices;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -72,7 +73,7 @@ public class PageTourTests(BrowserWorld world, ITestOutputHelper output)
         var visit = new Visit(world, "tour-union", output);
         await using var tour = new PageTour(world, visit, world.App);
         using var http = world.App.Http();
-        var request = await http.SubmitAsync(AIWorkflows.App.Tests.UnionNotices.UnionClient.AffectingRequest(["Administrative Analyst"]));
+        var request = await http.SubmitAsync(UnionClient.AffectingRequest(["Administrative Analyst"]));
         foreach (var _ in Enumerable.Range(0, 3))
             foreach (var mail in (await http.MailAsync()).Where(m => m.Subject.Contains("Decision needed on Permit Triage", StringComparison.Ordinal)))
                 using (await http.PostFormAsync(mail.LinkPath("/tasks/"), ("decision", "approve"), ("comments", "ok"))) { }

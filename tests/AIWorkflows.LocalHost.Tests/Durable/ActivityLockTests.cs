@@ -1,5 +1,6 @@
 using AIWorkflows.LocalHost.Tests.Fixtures;
 using AIWorkflows.LocalHost.Tests.Samples;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AIWorkflows.LocalHost.Tests.Fixtures;
 using AIWorkflows.LocalHost.Tests.Samples;
+using AIWorkflows.Testing;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AIWorkflows.LocalHost.Tests.Fixtures;
 using AIWorkflows.LocalHost.Tests.Samples;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
 

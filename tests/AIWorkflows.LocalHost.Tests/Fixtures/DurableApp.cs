@@ -1,6 +1,7 @@
 using AIWorkflows.LocalHost.Durable;
 using AIWorkflows.LocalHost.Tests.Samples;
 using AIWorkflows.Storage.Counting;
+using AIWorkflows.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

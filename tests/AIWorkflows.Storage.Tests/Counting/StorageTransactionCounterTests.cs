@@ -1,7 +1,8 @@
-using AIWorkflows.Storage.Counting;
-using AIWorkflows.Storage.Tests.Fixtures;
 using System.Text.Json;
+using AIWorkflows.Storage.Counting;
 using AIWorkflows.Storage.Deciding;
+using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Storage.Tests.Counting;
 

@@ -1,5 +1,6 @@
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Storage.Tests.Deciding;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AIWorkflows.Storage.Counting;
 using AIWorkflows.Storage.Deciding;
 using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Storage.Tests.Deciding;
 

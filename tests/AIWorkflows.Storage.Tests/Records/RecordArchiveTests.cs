@@ -1,6 +1,7 @@
 using System.Text;
 using AIWorkflows.Storage.Records;
 using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Storage.Tests.Records;
 

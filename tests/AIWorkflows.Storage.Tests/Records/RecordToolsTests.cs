@@ -1,5 +1,6 @@
 using AIWorkflows.Storage.Records;
 using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.Storage.Tests.Records;
 

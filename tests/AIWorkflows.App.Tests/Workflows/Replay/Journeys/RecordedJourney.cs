@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AIWorkflows.App.Policy;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.Tests.Policy;
 using AIWorkflows.App.Workflows;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Workflows.Replay.Journeys;
 

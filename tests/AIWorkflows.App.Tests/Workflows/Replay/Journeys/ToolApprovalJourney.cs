@@ -1,7 +1,7 @@
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.App.ToolApprovals;
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Domain.ToolApprovals;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Workflows.Replay.Journeys;
 

@@ -3,11 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Reassessments;
-using AIWorkflows.App.Tests.Fixtures;
 using AIWorkflows.Domain.Reassessments;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AIWorkflows.App.Tests.AccessGrants;
+namespace AIWorkflows.Testing.AccessGrants;
 
 /// <summary>What employees, administrators and the AI officer do over HTTP for access to tools (Sacramento pack).</summary>
 public static class AccessClient

@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AIWorkflows.App.Tests.Fixtures;
 
-namespace AIWorkflows.App.Tests.UnionNotices;
+namespace AIWorkflows.Testing.UnionNotices;
 
 /// <summary>What requesters, organizations and labor relations do over HTTP in the union-notice journeys.</summary>
 public static partial class UnionClient

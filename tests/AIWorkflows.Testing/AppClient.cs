@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AIWorkflows.App.Mail;
 
-namespace AIWorkflows.App.Tests.Fixtures;
+namespace AIWorkflows.Testing;
 
 /// <summary>What a person or another system does over HTTP: submit, read mail, follow links, decide, sweep.</summary>
 public static class AppClient

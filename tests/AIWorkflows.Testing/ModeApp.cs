@@ -2,10 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AIWorkflows.App.Tests.Mail;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing.Mail;
 
-namespace AIWorkflows.App.Tests.Fixtures;
+namespace AIWorkflows.Testing;
 
 /// <summary>
 /// The app as it runs in Development (<c>X-Dev-User</c>, the dev outbox) or in Production (App Service

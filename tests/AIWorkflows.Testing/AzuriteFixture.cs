@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AIWorkflows.Storage;
 
-namespace AIWorkflows.Storage.Tests.Fixtures;
+namespace AIWorkflows.Testing;
 
 /// <summary>
 /// A real Azurite (the version pinned in package.json) on free loopback ports, in memory, for the
-/// life of a test collection. Share it with <c>ICollectionFixture&lt;AzuriteFixture&gt;</c> (see
-/// <see cref="UsesAzurite"/>; another test assembly declares its own collection the same way)
-/// and isolate tests with unique table names (<see cref="NewTablePrefix"/>), not new emulators.
+/// life of a test collection. Share it with <c>ICollectionFixture&lt;AzuriteFixture&gt;</c> (each test
+/// assembly declares its own collection: xunit looks for collection definitions only in the test
+/// assembly) and isolate tests with unique names (<see cref="NewTablePrefix"/>, <see cref="NewTaskHub"/>),
+/// not new emulators.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 {
@@ -29,6 +31,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     public int TablePort { get; private set; }
 
+    public int QueuePort { get; private set; }
+
     /// <summary>Environment variables for the emulator's process, set before <see cref="InitializeAsync"/> (the benchmarks use it).</summary>
     public IDictionary<string, string> ProcessEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -37,6 +41,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     /// <summary>Options pointing at this emulator with a fresh <see cref="NewTablePrefix"/>: tables no other test sees.</summary>
     public StorageOptions NewStorageOptions() => new() { ConnectionString = ConnectionString, TablePrefix = NewTablePrefix() };
+
+    /// <summary>A task hub name no other test uses: Durable's queues, tables and containers are named after it.</summary>
+    public static string NewTaskHub() => "h" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task InitializeAsync()
     {
@@ -67,8 +74,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     private async Task StartAsync(string azurite)
     {
-        (BlobPort, TablePort) = (FreePort(), FreePort());
-        var queuePort = FreePort();
+        (BlobPort, TablePort, QueuePort) = (FreePort(), FreePort(), FreePort());
         // In-memory persistence refuses --location; the working directory catches any stray file instead.
         _workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
         var start = new ProcessStartInfo(azurite)
@@ -83,7 +89,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         {
             "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
         })
         {
@@ -99,10 +105,12 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
         await WaitUntilListeningAsync(TablePort);
         await WaitUntilListeningAsync(BlobPort);
+        // Durable's work items and timers go through queues, so the app and the Durable tests need it too.
+        await WaitUntilListeningAsync(QueuePort);
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
             $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AIWorkflows.App.Tests.Mail;
+namespace AIWorkflows.Testing.Mail;
 
 /// <summary>
 /// Stands in for api.sendgrid.com: a real Kestrel listener on a free 127.0.0.1 port that records

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AIWorkflows.Storage.Tests.Fixtures;
+namespace AIWorkflows.Testing;
 
 /// <summary>
 /// Ports for servers that must know their port before they listen (Azurite's arguments, an app whose
