@@ -5,7 +5,7 @@ using AIWorkflows.App.Tests.Policy;
 using AIWorkflows.App.Workflows;
 using AIWorkflows.Storage;
 using AIWorkflows.Storage.Counting;
-using AIWorkflows.Storage.Tests.Fixtures;
+using AIWorkflows.Testing;
 
 namespace AIWorkflows.App.Tests.Workflows;
 
