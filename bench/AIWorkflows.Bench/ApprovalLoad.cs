@@ -53,7 +53,7 @@ internal static partial class ApprovalLoad
             "Each requester submits a high-tier request for a tool of its own name, then acts as each reviewer in turn through the emailed links "
             + "(the director; then, once the next three review mails have arrived, the AI officer, security officer and city attorney), and waits for the "
             + $"outcome mail; then starts the next. {PerLevel.TotalSeconds:F0} s per level, after 8 approvals of warm-up. Both apps run in the bench's process "
-            + "on Kestrel (ours as the tests run it: 1 partition, queues polled at most every 1 s; the plain app with the backend's defaults), mail through "
+            + $"on Kestrel (ours with host.json's settings, {AzureDurableSettings.FromHostJson().Describe()}; the plain app with the backend's defaults), mail through "
             + "SendGrid's client to a local listener; client, apps, Azurite and listener share the machine's cores. The review latency is from a review's "
             + "POST to the first mail it causes: the director's to the next review request, the last reviewer's to the outcome (the mail listener polled "
             + "every 5 ms). The approval latency is the whole journey, reviewers' think time nil. Ours answers a review 503 when its workflow has not "
@@ -67,7 +67,7 @@ internal static partial class ApprovalLoad
 
     public static async Task<IReadOnlyList<Level>> OursAsync(AzuriteFixture azurite)
     {
-        await using var bench = await BenchApp.StartAsync(azurite);
+        await using var bench = await BenchApp.StartAsync(azurite, AzureDurableSettings.FromHostJson().AsLocalDurable());
         var http = bench.App.Http();
         var target = new Target(
             async name => await http.SubmitAsync(Request(name)),

@@ -19,9 +19,9 @@ internal static class HttpLoad
     public static async Task RunAsync(AzuriteFixture azurite, Report report)
     {
         await using var sendGrid = await SendGridListener.StartAsync();
-        await using var app = await AppProcess.StartAsync(Prepare.PublishedApp, AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl));
+        await using var app = await AppProcess.StartAsync(Prepare.PublishedApp, BenchProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.BaseUrl };
-        http.DefaultRequestHeaders.Add(AppProcess.StaffPrincipal.Name, AppProcess.StaffPrincipal.Value);
+        http.DefaultRequestHeaders.Add(BenchProcess.StaffPrincipal.Name, BenchProcess.StaffPrincipal.Value);
         var raw = await RawSubmission.CreateAsync(azurite);
 
         // Warm-up of both, not measured: connections, tables, and the JIT's second tier (hot methods are compiled

@@ -134,10 +134,5 @@ internal static class Machine
     /// <summary>Preloaded into each benchmark's Azurite: it finds an entity by the more selective key index, as Table Storage does.</summary>
     public static string KeyLookupScript => Path.Combine(RepoRoot(), "bench", "azurite-key-lookup.js");
 
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AIWorkflows.sln"))) return dir.FullName;
-        throw new InvalidOperationException("AIWorkflows.sln not found above the bench binaries.");
-    }
+    public static string RepoRoot() => AIWorkflows.Testing.Repository.Root();
 }

@@ -21,12 +21,12 @@ internal static class StartupAndMemory
     public static async Task RunAsync(AzuriteFixture azurite, Report report)
     {
         await using var sendGrid = await SendGridListener.StartAsync();
-        var env = AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl);
+        var env = BenchProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl);
         var bareEnv = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning" };
         var workstation = new Dictionary<string, string>(env) { ["DOTNET_gcServer"] = "0" };
 
         // One start of each first, not measured: the app's first start creates its tables; all warm the file cache.
-        foreach (var (dll, e) in new[] { (Prepare.PublishedApp, env), (Prepare.PublishedBare, bareEnv), (AppProcess.AppDll, env) })
+        foreach (var (dll, e) in new[] { (Prepare.PublishedApp, env), (Prepare.PublishedBare, bareEnv), (BenchProcess.AppDll, env) })
             await (await AppProcess.StartAsync(dll, e)).DisposeAsync();
         var (appStarts, bareStarts, jitStarts, appIdle, bareIdle, jitIdle, wsIdle) =
             (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
@@ -36,7 +36,7 @@ internal static class StartupAndMemory
         {
             foreach (var (dll, e, starts, idles) in new[]
             {
-                (Prepare.PublishedBare, bareEnv, bareStarts, bareIdle), (Prepare.PublishedApp, env, appStarts, appIdle), (AppProcess.AppDll, env, jitStarts, jitIdle),
+                (Prepare.PublishedBare, bareEnv, bareStarts, bareIdle), (Prepare.PublishedApp, env, appStarts, appIdle), (BenchProcess.AppDll, env, jitStarts, jitIdle),
             })
             {
                 await using var process = await AppProcess.StartAsync(dll, e);
@@ -59,7 +59,7 @@ internal static class StartupAndMemory
         await using (var app = await AppProcess.StartAsync(Prepare.PublishedApp, env))
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.BaseUrl };
-            http.DefaultRequestHeaders.Add(AppProcess.StaffPrincipal.Name, AppProcess.StaffPrincipal.Value);
+            http.DefaultRequestHeaders.Add(BenchProcess.StaffPrincipal.Name, BenchProcess.StaffPrincipal.Value);
             load = await LoadRunner.RunAsync(16, Submissions, LoadCap, async _ =>
             {
                 using var r = await http.PostAsJsonAsync("/api/requests", AppClient.HighRiskRequest());
@@ -118,7 +118,7 @@ internal static class StartupAndMemory
     public static async Task ProbeAsync(AzuriteFixture azurite, List<string> variants)
     {
         await using var sendGrid = await SendGridListener.StartAsync();
-        var env = AppProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl);
+        var env = BenchProcess.ProductEnvironment(azurite.ConnectionString, sendGrid.BaseUrl);
         var runs = new[] { ("bare", Prepare.PublishedBare, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }) }
             .Concat(new[] { "" }.Concat(variants).Select(v => (v == "" ? "app" : v, Prepare.PublishedApp,
                 new Dictionary<string, string>(env.Concat(v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv[1])))))))

@@ -19,8 +19,8 @@ internal static class TransactionsPerWorkflow
     private const long FirstEngineApproval = 25, FirstEngineReassessment = 23;
 
     private const string Notes =
-        "How to read it: the Durable column includes the engine's background polling during the step's wall time (the local host polls its "
-        + "queues at most every `LocalDurable:MaxQueuePollingInterval`, 1 s here, so a step that waits on a reviewer's answer pays a few polls), "
+        "How to read it: the Durable column includes the engine's background polling during the step's wall time (the engine runs as host.json "
+        + "configures it in Azure: after each burst of work its pollers back off toward the ceiling, so a step pays a few polls), "
         + "so it grows with how long a step takes, not only with what it does. Each step of an orchestration is: the work item dequeued "
         + "(control queue), the history read and appended (History table), the instance row updated (Instances table), the activity's message "
         + "sent and received (work-item queue), and the activity's result back (control queue). A new instance adds its start message and instance "
@@ -29,7 +29,8 @@ internal static class TransactionsPerWorkflow
 
     public static async Task RunAsync(AzuriteFixture azurite, Report report)
     {
-        var bench = await BenchApp.StartAsync(azurite);
+        // The engine as Azure runs it (host.json, the backend's lease timings), as the plain app runs its defaults.
+        var bench = await BenchApp.StartAsync(azurite, AzureDurableSettings.FromHostJson().AsLocalDurable());
         List<(string Step, StorageTransactionSnapshot App, StorageTransactionSnapshot Durable)> approvalSteps, reassessSteps;
         string id = "", toolId = "";
         try
@@ -111,7 +112,7 @@ internal static class TransactionsPerWorkflow
             $"Request `{id}` (tool `{toolId}`), Sacramento pack, high tier: the department director, then the AI officer, security officer and city attorney "
             + "decide through their emailed links (mail through the SendGrid client to a local listener). Every storage request is counted "
             + "(the SDK pipeline counters, retries included): the app's own clients, and the Durable engine's (`AzureStorageOrchestrationService` "
-            + "on Azurite behind the local host's sidecar, 1 partition). Page views excluded.\n\n"
+            + $"on Azurite behind the local host's sidecar; host.json: {AzureDurableSettings.FromHostJson().Describe()}). Page views excluded.\n\n"
             + Report.Table(["step", "app", "Durable engine", "total", "what the app touched", "what the engine touched"],
                 approvalSteps.Select(s => Row(s.Step, s.App, s.Durable))
                     .Append(Row("**approval total**", Sum(approvalSteps.Select(s => s.App)), Sum(approvalSteps.Select(s => s.Durable))))

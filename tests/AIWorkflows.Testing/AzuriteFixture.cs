@@ -163,14 +163,11 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     private static string FindAzurite()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AIWorkflows.sln"))) root = root.Parent;
-        if (root is null)
-            throw new InvalidOperationException($"No AIWorkflows.sln above {AppContext.BaseDirectory}; cannot find node_modules/.bin/azurite.");
-        var azurite = Path.Combine(root.FullName, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        var root = Repository.Root();
+        var azurite = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(azurite))
             throw new InvalidOperationException(
-                $"Azurite is not installed ({azurite} is missing). Run `npm ci` in {root.FullName} (./test does it) to install the version pinned in package.json.");
+                $"Azurite is not installed ({azurite} is missing). Run `npm ci` in {root} (./test does it) to install the version pinned in package.json.");
         return azurite;
     }
 

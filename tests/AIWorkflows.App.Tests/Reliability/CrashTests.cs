@@ -75,7 +75,8 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
             ["LocalTimers:Schedules:WakeSleepingWorkflows"] = "* * * * * *",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        await using var app = new AppProcess(settings);
+        // As ./run serves it: Development, the local host's own build.
+        await using var app = new AppProcess(AppProcess.LocalHostDll, AppProcess.Variables(settings.Append(KeyValuePair.Create("ASPNETCORE_ENVIRONMENT", (string?)"Development"))));
         await app.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
