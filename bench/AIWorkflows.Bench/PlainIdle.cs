@@ -15,7 +15,7 @@ internal static class PlainIdle
 {
     // The backend's pollers back off to their 30 s ceiling; the window spans several of their rounds.
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(45);
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
 
     public sealed record Result(int Rows, int Accepted, TimeSpan ImportAnswered, TimeSpan AllStarted, StorageTransactionSnapshot ImportCost,
         StorageTransactionSnapshot Idle, TimeSpan IdleWindow)

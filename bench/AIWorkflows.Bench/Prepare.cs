@@ -6,7 +6,7 @@ namespace AIWorkflows.Bench;
 /// What a fresh machine lacks before the benchmarks can run, done by the benchmark program itself so that
 /// <c>dotnet run -c Release --project bench/AIWorkflows.Bench</c> works as well as <c>bench/run</c>:
 /// Azurite from the npm lock file, and the app and the bare app published as they are deployed
-/// (Release, linux-x64, ReadyToRun; <c>scripts/package.sh</c>) for the start-up benchmark.
+/// (Release, linux-x64, ReadyToRun) for the start-up benchmark, and the Functions app as azd publishes it.
 /// </summary>
 internal static class Prepare
 {
@@ -16,6 +16,9 @@ internal static class Prepare
     public static string PublishedApp => Path.Combine(PublishRoot, "app", "AIWorkflows.LocalHost.dll");
 
     public static string PublishedBare => Path.Combine(PublishRoot, "bare", "BareApp.dll");
+
+    /// <summary>The Functions app as azd publishes it for Azure (its project sets linux-x64 and ReadyToRun when publishing).</summary>
+    public static string PublishedFunctions => Path.Combine(PublishRoot, "functions");
 
     public static async Task AzuriteAsync()
     {
@@ -28,7 +31,7 @@ internal static class Prepare
     public static async Task PublishAsync()
     {
         var root = Machine.RepoRoot();
-        Console.WriteLine("Publishing the app and the bare app as deployed (Release, linux-x64, ReadyToRun)...");
+        Console.WriteLine("Publishing the app and the bare app as deployed (Release, linux-x64, ReadyToRun), and the Functions app as azd does...");
         var clock = Stopwatch.StartNew();
         foreach (var (project, folder) in new[] { ("src/AIWorkflows.LocalHost", "app"), ("bench/BareApp", "bare") })
         {
@@ -36,6 +39,8 @@ internal static class Prepare
                 "-p:PublishReadyToRun=true", "--artifacts-path", Path.Combine(PublishRoot, "obj"), "-o", Path.Combine(PublishRoot, folder),
                 "-nologo", "-v", "quiet", "-clp:ErrorsOnly");
         }
+        await RunAsync(root, "dotnet", "publish", "src/AIWorkflows.Functions", "-c", "Release", "--artifacts-path", Path.Combine(PublishRoot, "obj-functions"),
+            "-o", PublishedFunctions, "-nologo", "-v", "quiet", "-clp:ErrorsOnly");
         Console.WriteLine($"Published in {clock.Elapsed.TotalSeconds:F0} s.");
     }
 

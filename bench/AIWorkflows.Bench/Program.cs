@@ -4,9 +4,12 @@ using AIWorkflows.Bench;
 using AIWorkflows.Testing;
 
 // `bench/run [names...]` or `dotnet run -c Release --project bench/AIWorkflows.Bench -- [names...]` runs the
-// named benchmarks (tx idle load http startup), all by default, and writes bench/results/latest.md.
+// named benchmarks (tx idle load startup by default; http by name), and writes bench/results/latest.md.
 // Each prints its own table as it finishes.
 var all = new[] { "tx", "idle", "load", "http", "startup" };
+// Issue 18's six measures, within 10 minutes. `http` compares submissions with the first engine's storage calls
+// made directly (its yardstick predates Durable), so it runs only when named.
+var standard = new[] { "tx", "idle", "load", "startup" };
 // A probe for start-up work: how long loading (and schema-validating) a policy pack takes in a cold process.
 if (args.FirstOrDefault() == "pack-load")
 {
@@ -28,7 +31,7 @@ if (args.FirstOrDefault() == "startup-probe")
 }
 var outArg = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 var chosen = args.Where(a => !a.StartsWith('-') && a != outArg).ToList();
-if (chosen.Count == 0) chosen = [.. all];
+if (chosen.Count == 0) chosen = [.. standard];
 if (chosen.Except(all).ToList() is { Count: > 0 } unknown)
 {
     Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(" ", all)}.");
@@ -78,7 +81,7 @@ foreach (var name in chosen)
 
 Console.WriteLine($"\n## Summary\n\n{report.Summary()}\nWritten to {outPath}");
 // A complete run to the usual place also updates the table in README, so the two never disagree.
-if (outArg is null && chosen.Count == all.Length && failed == 0)
+if (outArg is null && standard.All(chosen.Contains) && failed == 0)
 {
     var readme = Path.Combine(Machine.RepoRoot(), "README.md");
     var text = await File.ReadAllTextAsync(readme);
