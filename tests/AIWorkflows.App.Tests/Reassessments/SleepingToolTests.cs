@@ -80,4 +80,38 @@ public class SleepingToolTests(AzuriteFixture azurite)
         Assert.True(approval.SerializedInput!.Length < 8_000, $"The start's input is {approval.SerializedInput.Length} characters.");
         Assert.True(await app.Services.GetRequiredService<StorageClients>().Container(PolicyPackVersions.Container).GetBlobClient($"{packs.CurrentId}.json").ExistsAsync());
     }
+
+    [Fact]
+    public async Task AHandOverRepeated_AfterACrashCutItsStepShort_FinishesTheStep_ButOneAfterTheToolMovedOnChangesNothing()
+    {
+        await using var app = new AIWorkflowsApp(azurite);
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        var tools = app.Services.GetRequiredService<WorkflowGateway<ToolLifecycleCommand, ToolLifecycle, ToolLifecycleEvent>>();
+        var wakes = app.Services.GetRequiredService<WakeIndex>();
+        var profile = new ToolProfile("tool-handed", "req-handed", "Hand Over", "Acme AI", "Utilities", "Routes calls.", "A supervisor checks.",
+            ["internal"], false, false, "assistive", "production", "low", Owner, [], [], "approval", null);
+        // The approval's step hands the tool over as this command, and is retried until the hand-over succeeds.
+        var register = new ToolLifecycleCommand.Register(profile, null, app.Clock.GetUtcNow());
+        async Task<IReadOnlyList<WakeRow>> WakeRowsAsync() =>
+            [.. (await wakes.DueAsync(ToolLifecycleEffects.Workflow, DateTimeOffset.MaxValue, default)).Where(r => r.InstanceId == "tool-handed")];
+
+        var first = await tools.StartAsync(client, "tool-handed", register, mayExist: true, default);
+        // A crash after the read model was written, before the wake row: the retried hand-over finds the tool at its first step.
+        Assert.True(await wakes.RemoveAsync(Assert.Single(await WakeRowsAsync()), default));
+        var retried = await tools.StartAsync(client, "tool-handed", register, mayExist: true, default);
+
+        Assert.NotEmpty(first.NewEvents);
+        Assert.Equal(first.Version, retried.Version);
+        Assert.Single(await WakeRowsAsync());
+        Assert.Null(await client.GetInstanceAsync("tool-handed"));
+
+        // Moved on (its owner retired it): a late repeat answers the tool as it stands and records nothing.
+        var retired = await tools.SendAsync(client, "tool-handed", new ToolLifecycleCommand.Retire(Owner, "Replaced.", app.Clock.GetUtcNow()), default);
+        var late = await tools.StartAsync(client, "tool-handed", register, mayExist: true, default);
+
+        Assert.True(retired.Version > first.Version);
+        Assert.Empty(late.NewEvents);
+        Assert.IsType<ToolLifecycle.Retired>(late.State);
+        Assert.Equal(retired.Version, (await tools.LoadAsync("tool-handed", false, default))!.Version);
+    }
 }
