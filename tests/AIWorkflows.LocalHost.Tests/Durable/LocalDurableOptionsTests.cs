@@ -1,6 +1,6 @@
 using AIWorkflows.LocalHost.Durable;
-using DurableTask.AzureStorage;
 using AIWorkflows.LocalHost.Tests.Samples;
+using DurableTask.AzureStorage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,16 +9,24 @@ namespace AIWorkflows.LocalHost.Tests.Durable;
 
 public sealed class LocalDurableOptionsTests
 {
+    // A host with the sample functions and Azurite's well-known connection string, as the options leave it after configure.
+    private static IHost NewHost(Action<LocalDurableOptions> configure)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddLogging();
+        builder.Services.AddLocalDurable(o =>
+        {
+            o.ConnectionString = "UseDevelopmentStorage=true";
+            o.FunctionAssemblies.Add(typeof(SampleApproval).Assembly);
+            configure(o);
+        });
+        return builder.Build();
+    }
+
     [Fact]
     public async Task Options_that_cannot_work_stop_the_host_at_start_with_every_problem_named()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddLocalDurable(o =>
-        {
-            o.TaskHubName = "no_underscores";
-            o.FunctionAssemblies.Add(typeof(SampleApproval).Assembly);
-        });
-        using var host = builder.Build();
+        using var host = NewHost(o => (o.ConnectionString, o.TaskHubName) = ("", "no_underscores"));
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -31,15 +39,7 @@ public sealed class LocalDurableOptionsTests
     {
         static AzureStorageOrchestrationServiceSettings Backend(Action<LocalDurableOptions> configure)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Services.AddLogging();
-            builder.Services.AddLocalDurable(o =>
-            {
-                o.ConnectionString = "UseDevelopmentStorage=true";
-                o.FunctionAssemblies.Add(typeof(SampleApproval).Assembly);
-                configure(o);
-            });
-            using var host = builder.Build();
+            using var host = NewHost(configure);
             return host.Services.GetRequiredService<DurableSidecar>().Settings;
         }
 
@@ -56,14 +56,7 @@ public sealed class LocalDurableOptionsTests
     [Fact]
     public async Task A_lease_renewed_no_sooner_than_it_lapses_stops_the_host_at_start()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddLocalDurable(o =>
-        {
-            o.ConnectionString = "UseDevelopmentStorage=true";
-            o.FunctionAssemblies.Add(typeof(SampleApproval).Assembly);
-            (o.LeaseInterval, o.LeaseRenewInterval) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
-        });
-        using var host = builder.Build();
+        using var host = NewHost(o => (o.LeaseInterval, o.LeaseRenewInterval) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
