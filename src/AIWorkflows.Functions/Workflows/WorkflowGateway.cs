@@ -212,7 +212,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
     }
 
     private async Task<Decision<TState, TEvent>> AnswerOfWakeAsync(
-        DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken) =>
+        DurableTaskClient client, string instanceId, string commandId, Task<RecordedStep> answered, CancellationToken cancellationToken) =>
         await AnsweredAsync(client, instanceId, commandId, answered, cancellationToken) ?? await UnansweredAsync(instanceId, cancellationToken);
 
     private Decision<TState, TEvent> Unchanged(string instanceId, Snapshot<TState, TEvent>? current)
@@ -320,7 +320,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
 
     /// <summary>The instance's decision on the command, or null when it finished without answering it (the event dropped).</summary>
     private async Task<Decision<TState, TEvent>?> AnsweredAsync(
-        DurableTaskClient client, string instanceId, string commandId, Task<IReadOnlyDictionary<string, WorkflowAnswer>> answered, CancellationToken cancellationToken)
+        DurableTaskClient client, string instanceId, string commandId, Task<RecordedStep> answered, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var stalled = Stopwatch.StartNew();
@@ -330,7 +330,7 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
         {
             var signalled = await Task.WhenAny(answered, Task.Delay(pollEvery, cancellationToken)) == answered;
             if (!signalled && pollEvery < PollAtMost) pollEvery *= 2;
-            var answers = signalled ? answered.Result : await _log.AnsweredAsync(instanceId, cancellationToken);
+            var answers = signalled ? answered.Result.Answers : await _log.AnsweredAsync(instanceId, cancellationToken);
             // The newest version any answered command left: it grows while the instance works through its queue.
             var now = answers.Count == 0 ? progress : answers.Values.Max(a => a.After);
             if (now > progress)
@@ -340,6 +340,10 @@ public sealed class WorkflowGateway<TCommand, TState, TEvent> : IClockedWorkflow
             }
             if (answers.TryGetValue(commandId, out var answer))
             {
+                // The step that answered was recorded here just now: it says what it decided, no read needed.
+                if (signalled && answered.Result is { State: TState state } step && step.Version == answer.After)
+                    return new Decision<TState, TEvent>(instanceId, state, state, step.Version,
+                        [.. step.Events.Cast<StoredEvent<TEvent>>().Where(e => e.Seq > answer.Before && e.Seq <= answer.After)]);
                 var snapshot = await _log.LoadAsync(instanceId, includeEvents: true, cancellationToken)
                     ?? throw new InvalidOperationException($"Instance '{instanceId}' answered but has no read model.");
                 var newEvents = snapshot.Events.Where(e => e.Seq > answer.Before && e.Seq <= answer.After).ToList();

@@ -52,7 +52,7 @@ public sealed class WorkflowStepRecorder<TState, TEvent>(
         if (step is { Sleeps: true, WakeAt: { } wakeAt }) await wakes.SetAsync(log.Workflow, step.InstanceId, wakeAt, cancellationToken);
         // Answered only now: whoever waits on the command is told once its effects (the tool registered, the mail sent) are done.
         if (events.Count > 0 && answering) await log.SetAnswersAsync(step.InstanceId, step.Version, step.Answers, cancellationToken);
-        signals.Recorded(step.InstanceId, WorkflowAnswers.Parse(step.Answers));
+        signals.Recorded(step.InstanceId, new RecordedStep(WorkflowAnswers.Parse(step.Answers), step.Version, after, events));
     }
 
     private IEffectHandler Handler(PendingEffect effect) =>
