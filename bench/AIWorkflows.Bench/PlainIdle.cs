@@ -23,7 +23,8 @@ internal static class PlainIdle
         public double PerMinute => Idle.Total / IdleWindow.TotalMinutes;
     }
 
-    public static async Task<Result> RunAsync(AzuriteFixture azurite, byte[] csv)
+    /// <param name="imported">Called once every tool's orchestration sleeps, before the plain app settles.</param>
+    public static async Task<Result> RunAsync(AzuriteFixture azurite, byte[] csv, Action? imported = null)
     {
         await using var plain = await PlainBenchApp.StartAsync(azurite);
         StorageTransactionSnapshot Both() => Add(plain.Counter.Snapshot(), plain.Durable.Snapshot());
@@ -35,7 +36,7 @@ internal static class PlainIdle
         var answer = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Plain import answered {(int)response.StatusCode}: {answer}");
         var answered = clock.Elapsed;
-        var imported = JsonNode.Parse(answer)!;
+        var counts = JsonNode.Parse(answer)!;
         // Registered means each orchestration has run its first episode and sleeps on its timer.
         while (await plain.PendingAsync() > 0)
         {
@@ -44,12 +45,13 @@ internal static class PlainIdle
         }
         var started = clock.Elapsed;
         var importCost = Both().Since(before);
-        Console.WriteLine($"  plain import: {imported["accepted"]} tools, answered in {answered.TotalSeconds:F0} s, all asleep in {started.TotalSeconds:F0} s, {importCost.Total} transactions");
+        Console.WriteLine($"  plain import: {counts["accepted"]} tools, answered in {answered.TotalSeconds:F0} s, all asleep in {started.TotalSeconds:F0} s, {importCost.Total} transactions");
+        imported?.Invoke();
 
         await Task.Delay(Settle);
         var from = Both();
         await Task.Delay(Window);
-        return new Result((int)imported["rows"]!, (int)imported["accepted"]!, answered, started, importCost, Both().Since(from), Window);
+        return new Result((int)counts["rows"]!, (int)counts["accepted"]!, answered, started, importCost, Both().Since(from), Window);
     }
 
     private static StorageTransactionSnapshot Add(StorageTransactionSnapshot a, StorageTransactionSnapshot b)
