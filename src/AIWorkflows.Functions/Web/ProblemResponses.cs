@@ -66,6 +66,9 @@ public static partial class ProblemResponses
         null => false,
         RequestFailedException { Status: 0 or 503 or 500 } => true,
         HttpRequestException or SocketException or TimeoutException => true,
+        // The Durable client's calls go over gRPC to the engine, which reaches storage: an engine whose storage is out
+        // answers Unknown (its handler threw) or Unavailable, with the storage error only in the status detail.
+        Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unknown or Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded } => true,
         AggregateException a => a.InnerExceptions.Any(IsStorageOutage),
         _ => IsStorageOutage(e.InnerException),
     };
